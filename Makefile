@@ -1,0 +1,53 @@
+# SOS Children's Villages Kyrgyzstan: the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets with what they do
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the locked dependencies
+	$(PY) manage.py compile_catalogues
+
+migrate: install ## Apply database migrations
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the demo content (once) and create the demo accounts
+	$(PY) manage.py load_demo
+
+run: demo ## Set everything up and serve the site at http://127.0.0.1:$(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the whole test suite (SQLite; DATABASE_URL switches the database)
+	$(PY) -m pytest
+
+test-postgres: install ## Run the whole test suite against PostgreSQL on 127.0.0.1:5432
+	DATABASE_URL=$${DATABASE_URL_POSTGRES:-postgres://postgres@127.0.0.1:5432/sos_site} $(PY) -m pytest
+
+lint: install ## Check code style (ruff) and template indentation (djhtml)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+messages: install ## Extract the project's strings into locale/ky and locale/ru
+	$(PY) manage.py makemessages --locale ky --locale ru --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+	$(PY) manage.py compile_catalogues
+
+lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)
+	rm -rf /tmp/sos-lock-venv && $(PYTHON) -m venv /tmp/sos-lock-venv
+	/tmp/sos-lock-venv/bin/pip install --quiet --upgrade pip
+	/tmp/sos-lock-venv/bin/pip install --quiet ".[test]"
+	/tmp/sos-lock-venv/bin/pip freeze --exclude-editable | grep -v '^sos-site' > requirements.lock
+
+.PHONY: help install migrate demo run test test-postgres lint messages lock

@@ -1,0 +1,343 @@
+"""Page types of the public site."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+
+from home.blocks import BodyStreamBlock, DirectionBlock, FigureBlock
+from home.models.snippets import Office
+
+CURRENCY_CHOICES = [("KGS", "KGS"), ("USD", "USD"), ("EUR", "EUR")]
+
+
+class BasePage(Page):
+    """Fields every public page shares: a summary and a sharing image."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown under the title and in listings."),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social networks."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    slogan = models.CharField(_("slogan"), max_length=160, blank=True)
+    mission = RichTextField(_("mission"), blank=True, features=["bold", "italic", "link"])
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    donate_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("donate page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the call to donate leads."),
+    )
+    donate_text = models.CharField(_("call to donate"), max_length=200, blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("slogan"),
+        FieldPanel("hero_image"),
+        FieldPanel("mission"),
+        MultiFieldPanel([FieldPanel("donate_text"), FieldPanel("donate_page")], heading=_("Donate")),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("mission"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.AdvocacyPage",
+        "home.OfficesPage",
+        "home.ProgrammeIndexPage",
+        "home.StoryIndexPage",
+        "home.NewsIndexPage",
+        "home.ContentPage",
+        "donations.DonatePage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class ContentPage(BasePage):
+    """A generic page: about us, cross-cutting themes, sister associations."""
+
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+class AdvocacyPage(BasePage):
+    directions = StreamField(
+        [("direction", DirectionBlock())], verbose_name=_("directions of advocacy"), blank=True
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("directions"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("directions"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("advocacy page")
+
+
+class OfficesPage(BasePage):
+    """Lists the offices (snippets) with address, phone and fax."""
+
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("offices page")
+
+    def offices(self):
+        return Office.objects.filter(locale_id=self.locale_id)
+
+
+class ProgrammeIndexPage(BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ProgrammePage"]
+
+    class Meta:
+        verbose_name = _("programmes index")
+
+    def programmes(self):
+        return ProgrammePage.objects.child_of(self).live().order_by("-start_date")
+
+
+class ProgrammePage(BasePage):
+    """A programme or project, with the structured facts donors ask about."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    budget_currency = models.CharField(
+        _("budget currency"), max_length=3, choices=CURRENCY_CHOICES, default="EUR"
+    )
+    region = models.CharField(_("region"), max_length=160, blank=True)
+    target_figures = StreamField(
+        [("figure", FigureBlock())],
+        verbose_name=_("target figures"),
+        blank=True,
+    )
+    objectives = StreamField(
+        [("objective", DirectionBlock())], verbose_name=_("objectives"), blank=True
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("start_date"),
+                FieldPanel("end_date"),
+                FieldPanel("budget"),
+                FieldPanel("budget_currency"),
+                FieldPanel("region"),
+            ],
+            heading=_("Key facts"),
+        ),
+        InlinePanel("partners", label=_("Donors and implementing partners")),
+        FieldPanel("target_figures"),
+        FieldPanel("objectives"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("region"),
+        index.SearchField("objectives"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.ProgrammeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("programme or project")
+
+    @property
+    def status(self):
+        today = timezone.localdate()
+        if self.start_date and self.start_date > today:
+            return self.Status.PLANNED
+        if self.end_date and self.end_date < today:
+            return self.Status.COMPLETED
+        return self.Status.ONGOING
+
+    def get_status_display(self):
+        return self.Status(self.status).label
+
+    def donors(self):
+        return [link.partner for link in self.partners.all() if link.role == ProgrammePartner.Role.DONOR]
+
+    def implementing_partners(self):
+        return [
+            link.partner
+            for link in self.partners.all()
+            if link.role == ProgrammePartner.Role.IMPLEMENTING
+        ]
+
+
+class ProgrammePartner(Orderable):
+    class Role(models.TextChoices):
+        DONOR = "donor", _("Donor")
+        IMPLEMENTING = "implementing", _("Implementing partner")
+
+    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="partners")
+    partner = models.ForeignKey(
+        "home.Partner", verbose_name=_("partner"), on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.DONOR)
+
+    panels = [FieldPanel("partner"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("programme partner")
+
+
+class StoryIndexPage(BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.StoryPage"]
+
+    class Meta:
+        verbose_name = _("stories index")
+
+    def stories(self):
+        return StoryPage.objects.child_of(self).live().order_by("-date")
+
+
+class StoryPage(BasePage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("date"), FieldPanel("image"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("story")
+
+
+class NewsIndexPage(BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def articles(self):
+        return NewsPage.objects.child_of(self).live().order_by("-date", "-pk")
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(BasePage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")

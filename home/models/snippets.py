@@ -1,0 +1,86 @@
+"""Translatable snippets shared across pages: offices, partners, site-wide figures."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+@register_snippet
+class Office(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=160)
+    address = models.TextField(_("address"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    fax = models.CharField(_("fax"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    is_head_office = models.BooleanField(
+        _("national coordination office"),
+        default=False,
+        help_text=_("Shown first and in the footer of every page."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        FieldPanel("fax"),
+        FieldPanel("email"),
+        FieldPanel("is_head_office"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        ordering = ["-is_head_office", "sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class Partner(TranslatableMixin, index.Indexed, models.Model):
+    class Kind(models.TextChoices):
+        DONOR = "donor", _("Donor")
+        PARTNER = "partner", _("Partner")
+        FEDERATION = "federation", _("Federation")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.PARTNER)
+    url = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("url"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner or donor")
+        verbose_name_plural = _("partners and donors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class SiteFigure(TranslatableMixin, models.Model):
+    """A site-wide figure, such as the federation's countries and programmes."""
+
+    value = models.CharField(_("figure"), max_length=24)
+    label = models.CharField(_("what it counts"), max_length=160)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("value"), FieldPanel("label"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site-wide figure")
+        verbose_name_plural = _("site-wide figures")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"

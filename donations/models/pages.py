@@ -1,4 +1,4 @@
-"""Donations: the donate page (the form lands in the donations issue)."""
+"""The donate page (a Wagtail page, translated like the others)."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -1,15 +1,23 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.language import switch_language
+
 # Private URLs (admin, documents) stand outside the language prefix.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The switcher's links: store the chosen language in its cookie, then redirect.
+    path("language/<str:language_code>/", switch_language, name="switch_language"),
+    path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("favicon.ico"))),
 ]
 
 if settings.DEBUG:

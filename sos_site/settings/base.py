@@ -35,6 +35,11 @@ env = environ.Env(
     SENTRY_DSN=(str, ""),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 31536000),
+    PAGE_CACHE_ENABLED=(bool, True),
+    PAGE_CACHE_DIR=(str, str(BASE_DIR / "var" / "cache" / "pages")),
+    FRONTEND_CACHE_CLOUDFLARE_TOKEN=(str, ""),
+    FRONTEND_CACHE_CLOUDFLARE_ZONEID=(str, ""),
+    FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID=(str, ""),
 )
 
 DEBUG = env("DEBUG")
@@ -47,6 +52,7 @@ INSTALLED_APPS = [
     "modeltranslation",
     "home",
     "donations",
+    "sos_site.caching",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -80,6 +86,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and auth: a cache hit answers without any database query.
+    "sos_site.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,6 +154,39 @@ else:
             "LOCATION": "sos-site",
         }
     }
+
+# Full-page cache for anonymous visitors (sos_site.caching, docs/performance.md). It must
+# be shared by every worker process: Redis when REDIS_URL is set, otherwise files.
+if env("REDIS_URL"):
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "sos-pages"}
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("PAGE_CACHE_DIR"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
+# Publishing retires cached pages at once; the timeout only bounds date-dependent text.
+PAGE_CACHE_TIMEOUT = 600
+PAGE_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=60"
+
+# CDN purge on publish (wagtail.contrib.frontend_cache), switched on by its variables.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_CLOUDFLARE_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+        "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
+    }
+if env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    # AWS credentials come from the usual AWS_* variables or the instance role.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

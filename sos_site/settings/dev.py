@@ -17,6 +17,9 @@ LANGUAGE_COOKIE_SECURE = False
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = BASE_DIR / "var" / "sent-emails"
 
+# Templates change under your hands: no full-page cache (docs/performance.md).
+PAGE_CACHE_ENABLED = False
+
 # Background tasks run straight away in development.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.language import switch_language
+from sos_site.health import healthz
 
 # Private URLs (admin, documents) stand outside the language prefix.
 urlpatterns = [
@@ -18,6 +19,8 @@ urlpatterns = [
     # The switcher's links: store the chosen language in its cookie, then redirect.
     path("language/<str:language_code>/", switch_language, name="switch_language"),
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("favicon.ico"))),
+    # Load balancer and container health check: database and cache, never cached.
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -33,6 +34,23 @@ env = environ.Env(
     STRIPE_WEBHOOK_TOLERANCE=(int, 300),
     DONATIONS_DEMO_GATEWAY=(bool, False),
     SENTRY_DSN=(str, ""),
+    SENTRY_ENVIRONMENT=(str, "production"),
+    SENTRY_TRACES_SAMPLE_RATE=(float, 0.0),
+    LOG_LEVEL=(str, "INFO"),
+    DATABASE_CONNECT_TIMEOUT=(int, 5),
+    DATABASE_STATEMENT_TIMEOUT=(int, 15000),
+    CACHE_SOCKET_TIMEOUT=(float, 0.5),
+    AWS_STORAGE_BUCKET_NAME=(str, ""),
+    AWS_S3_ENDPOINT_URL=(str, ""),
+    AWS_S3_REGION_NAME=(str, ""),
+    AWS_ACCESS_KEY_ID=(str, ""),
+    AWS_SECRET_ACCESS_KEY=(str, ""),
+    AWS_S3_CUSTOM_DOMAIN=(str, ""),
+    AWS_S3_ADDRESSING_STYLE=(str, ""),
+    STATIC_HOST=(str, ""),
+    TRUSTED_PROXY_COUNT=(int, 0),
+    AXES_FAILURE_LIMIT=(int, 5),
+    AXES_COOLOFF_MINUTES=(int, 30),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 31536000),
     PAGE_CACHE_ENABLED=(bool, True),
@@ -73,6 +91,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -85,6 +105,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "sos_site.security.SecurityHeadersMiddleware",
+    "sos_site.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and auth: a cache hit answers without any database query.
     "sos_site.caching.middleware.PageCacheMiddleware",
@@ -96,6 +118,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
+    # Last, so its process_exception runs first: database down -> 503 page.
+    "sos_site.security.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "sos_site.urls"
@@ -113,6 +138,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -136,15 +162,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Fail fast when the server is down or a query hangs: the 503 page answers instead.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": env("DATABASE_CONNECT_TIMEOUT"),
+            "options": f"-c statement_timeout={env('DATABASE_STATEMENT_TIMEOUT')}",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory on one machine, Redis when REDIS_URL is set.
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but an unreachable Redis is a logged cache miss, not a 500.
+            "BACKEND": "sos_site.cache.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "sos",
+            "OPTIONS": {
+                "socket_connect_timeout": env("CACHE_SOCKET_TIMEOUT"),
+                "socket_timeout": env("CACHE_SOCKET_TIMEOUT"),
+            },
         }
     }
 else:
@@ -198,6 +237,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# django-axes locks an account out, per username and IP address, after repeated
+# failed logins to the Wagtail admin; its backend must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env("AXES_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = env("AXES_COOLOFF_MINUTES") / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "sos_site.security.client_ip"
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+
 # Languages: Kyrgyz is the default; every public URL carries its prefix.
 LANGUAGE_CODE = "ky"
 LANGUAGES = [
@@ -230,12 +282,18 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Served through Django with Content-Disposition: attachment (PDFs inline), nosniff
+# and CSP default-src 'none'; see docs/production.md.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # Static and media files
-STATIC_URL = "/static/"
+# STATIC_HOST puts a CDN in front of WhiteNoise (https://cdn.example.org).
+STATIC_URL = env("STATIC_HOST") + "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
@@ -244,6 +302,26 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+MEDIA_ORIGINS = []
+if env("AWS_STORAGE_BUCKET_NAME"):
+    # Media on S3-compatible object storage (see sos_site/storage.py).
+    from sos_site.storage import s3_media_origins, s3_media_storage
+
+    STORAGES["default"] = s3_media_storage(
+        bucket_name=env("AWS_STORAGE_BUCKET_NAME"),
+        endpoint_url=env("AWS_S3_ENDPOINT_URL"),
+        region_name=env("AWS_S3_REGION_NAME"),
+        access_key=env("AWS_ACCESS_KEY_ID"),
+        secret_key=env("AWS_SECRET_ACCESS_KEY"),
+        custom_domain=env("AWS_S3_CUSTOM_DOMAIN"),
+        addressing_style=env("AWS_S3_ADDRESSING_STYLE"),
+    )
+    MEDIA_ORIGINS = s3_media_origins(
+        bucket_name=env("AWS_STORAGE_BUCKET_NAME"),
+        endpoint_url=env("AWS_S3_ENDPOINT_URL"),
+        region_name=env("AWS_S3_REGION_NAME"),
+        custom_domain=env("AWS_S3_CUSTOM_DOMAIN"),
+    )
 
 # Email
 vars().update(env.email_url("EMAIL_URL"))
@@ -277,6 +355,61 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# Load balancers may probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# How many reverse proxies append to X-Forwarded-For (sos_site.security.client_ip).
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+
+# Content-Security-Policy (django-csp): no inline script or style without a nonce
+# (templates use none), nothing framed, no framing of us. CSP_NONCE is in the context.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        # Chrome applies form-action to the redirect after a donation form posts.
+        "form-action": [SELF, "https://checkout.stripe.com"],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin needs inline styles and scripts and frames its own preview
+# (sos_site.security.ContentSecurityPolicyMiddleware applies this under /admin/).
+ADMIN_URL_PREFIXES = ("/admin/",)
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
+}
+SERVICE_UNAVAILABLE_RETRY_AFTER = 30
 
 LOGGING = {
     "version": 1,

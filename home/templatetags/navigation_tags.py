@@ -1,0 +1,256 @@
+"""Site chrome: primary navigation, language switcher, hreflang links, footer office.
+
+The switcher and the hreflang links share one lookup, ``translation_targets``,
+which costs two queries whatever the depth of the page: the page's ancestors,
+then every live page sharing a translation key with one of them. The choice of
+target per language is made by ``pick_targets``, a pure function.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+
+from wagtail.models import Page, Site
+
+from home.models import Office
+
+register = template.Library()
+
+# Endonyms: each language is named in itself, whatever the page language.
+LANGUAGE_LABELS = {
+    "ky": ("КЫР", "Кыргызча"),
+    "ru": ("РУ", "Русский"),
+    "en": ("EN", "English"),
+}
+
+
+def language_codes():
+    """The content languages in switcher order (КЫР | РУ | EN, as in settings)."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def pick_targets(chain_keys, candidates, codes):
+    """Choose, for each language, where its reader should land.
+
+    ``chain_keys``: translation keys from the page itself up to its home page,
+    nearest first. ``candidates``: ``(language_code, translation_key, item)``
+    for every live page that shares one of those keys. Returns
+    ``{code: (item, exact)}`` where ``exact`` says the item is a translation of
+    the page itself rather than of an ancestor; languages with nothing to land
+    on map to ``(None, False)``.
+    """
+    by_language = {}
+    for code, key, item in candidates:
+        by_language.setdefault(code, {})[key] = item
+    targets = {}
+    for code in codes:
+        found = by_language.get(code, {})
+        targets[code] = (None, False)
+        for depth, key in enumerate(chain_keys):
+            if key in found:
+                targets[code] = (found[key], depth == 0)
+                break
+    return targets
+
+
+def translation_targets(page):
+    """``pick_targets`` for a page, in two queries; the page stands for its own language."""
+    steplen = page.steplen
+    # Ancestor paths below the tree root (depth 1), nearest first.
+    paths = [page.path[:end] for end in range(len(page.path) - steplen, steplen, -steplen)]
+    ancestors = dict(Page.objects.filter(path__in=paths).values_list("path", "translation_key"))
+    chain_keys = [page.translation_key, *(ancestors[p] for p in paths if p in ancestors)]
+    candidates = [
+        (candidate.locale.language_code, candidate.translation_key, candidate)
+        for candidate in Page.objects.live()
+        .filter(translation_key__in=chain_keys)
+        .select_related("locale")
+    ]
+    own_language = page.locale.language_code
+    candidates.append((own_language, page.translation_key, page))
+    return pick_targets(chain_keys, candidates, language_codes())
+
+
+def _cached_targets(request, page):
+    """Memoise ``translation_targets`` on the request: switcher and head share it."""
+    cache = getattr(request, "_sos_translation_targets", None)
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._sos_translation_targets = cache
+    if page.pk not in cache:
+        cache[page.pk] = translation_targets(page)
+    return cache[page.pk]
+
+
+def locale_home(request, language_code=None):
+    """The live home page of the request's site in the given (default: active) language."""
+    cache = getattr(request, "_sos_locale_homes", None)
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._sos_locale_homes = cache
+    code = language_code or get_language()
+    if code not in cache:
+        site = Site.find_for_request(request) if request is not None else None
+        if site is None:
+            site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+        home = None
+        if site is not None:
+            root = site.root_page
+            home = (
+                Page.objects.live()
+                .filter(translation_key=root.translation_key, locale__language_code=code)
+                .first()
+            )
+        cache[code] = home
+    return cache[code]
+
+
+def _language_of(page):
+    if page is not None and getattr(page, "locale_id", None):
+        return page.locale.language_code
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def _page_from(context, page):
+    page = page if page is not None else context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context, page=None):
+    """The language of the page (or of the request when there is no page)."""
+    return _language_of(_page_from(context, page))
+
+
+@register.simple_tag(takes_context=True)
+def home_page_url(context):
+    home = locale_home(context.get("request"), _language_of(_page_from(context, None)))
+    return home.get_url(context.get("request")) if home else "/"
+
+
+@register.simple_tag(takes_context=True)
+def language_switcher(context, page=None):
+    """One entry per language: short code, full name, target URL, current flag.
+
+    A language without any live target is returned without a URL (shown as
+    text). Links to other languages go through the ``switch_language`` view,
+    which remembers the choice in the language cookie and redirects.
+    """
+    request = context.get("request")
+    page = _page_from(context, page)
+    current = _language_of(page)
+    if page is None:
+        targets = {}
+        for code in language_codes():
+            home = locale_home(request, code)
+            targets[code] = (home, False)
+    else:
+        targets = _cached_targets(request, page)
+    entries = []
+    for code in language_codes():
+        short, name = LANGUAGE_LABELS.get(code, (code.upper(), code))
+        target, exact = targets.get(code, (None, False))
+        url = None
+        if target is not None:
+            url = target.get_url(request)
+        if code == current:
+            url = page.get_url(request) if page is not None else (request.path if request else url)
+        elif url:
+            url = "{}?{}".format(reverse("switch_language", args=[code]), urlencode({"next": url}))
+        entries.append(
+            {
+                "code": code,
+                "short": short,
+                "name": name,
+                "url": url,
+                "is_current": code == current,
+                "exact": exact,
+            }
+        )
+    return entries
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context, page=None):
+    """``<link rel=alternate>`` data: the page's live translations plus x-default.
+
+    x-default points at the Kyrgyz version, or when there is none at the first
+    existing one in LANGUAGES order. Ancestors never appear here.
+    """
+    request = context.get("request")
+    page = _page_from(context, page)
+    if page is None or not page.live:
+        return []
+    links = []
+    for code, (target, exact) in _cached_targets(request, page).items():
+        if target is None or not exact:
+            continue
+        url = target.get_url(request)
+        if url is None:
+            continue
+        if request is not None and not url.startswith("http"):
+            url = request.build_absolute_uri(url)
+        links.append({"hreflang": code, "url": url})
+    if links:
+        links.append({"hreflang": "x-default", "url": links[0]["url"]})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def primary_navigation(context, page=None):
+    """Live, in-menu children of the current language's home page (one query)."""
+    request = context.get("request")
+    page = _page_from(context, page)
+    home = locale_home(request, _language_of(page))
+    if home is None:
+        return []
+    items = []
+    for child in Page.objects.child_of(home).live().public().in_menu().order_by("path"):
+        state = None
+        if page is not None:
+            if page.path == child.path:
+                state = "page"
+            elif page.path.startswith(child.path):
+                state = "true"
+        items.append({"title": child.title, "url": child.get_url(request), "current": state})
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def donate_page_url(context, page=None):
+    """URL of the live donate page under the current language's home, or None."""
+    from donations.models import DonatePage
+
+    request = context.get("request")
+    home = locale_home(request, _language_of(_page_from(context, page)))
+    if home is None:
+        return None
+    donate = DonatePage.objects.live().child_of(home).first()
+    return donate.get_url(request) if donate else None
+
+
+@register.simple_tag(takes_context=True)
+def head_office(context, page=None):
+    """The national coordination office in the page's language, else in any language."""
+    code = _language_of(_page_from(context, page))
+    offices = Office.objects.filter(is_head_office=True).select_related("locale")
+    chosen = None
+    for office in offices:
+        if office.locale.language_code == code:
+            return office
+        if chosen is None or office.locale.language_code == settings.LANGUAGE_CODE:
+            chosen = office
+    return chosen
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page=None):
+    """Live ancestors of the page from its home page down, excluding the page (one query)."""
+    page = _page_from(context, page)
+    if page is None or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2).live())

@@ -23,14 +23,15 @@ NOT_STORED = {"set-cookie", "date", "x-page-cache"}
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.enabled = settings.PAGE_CACHE_ENABLED
         self.timeout = settings.PAGE_CACHE_TIMEOUT
         self.cache_control = settings.PAGE_CACHE_CONTROL
         self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
         self.private_cookies = {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}
 
     def __call__(self, request):
-        if not (self.enabled and self.is_cacheable_request(request)):
+        if not settings.PAGE_CACHE_ENABLED:
+            return self.get_response(request)
+        if not self.is_cacheable_request(request):
             response = self.get_response(request)
             if not response.has_header("Cache-Control"):
                 add_never_cache_headers(response)

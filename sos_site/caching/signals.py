@@ -54,6 +54,10 @@ def on_page_change(sender, instance, **kwargs):
 def on_model_change(sender, instance, **kwargs):
     if not is_shown_on_pages(instance):
         return
+    if kwargs.get("created") and isinstance(instance, (BaseGenericSetting, BaseSiteSetting)):
+        # Settings.load() creates the row with its defaults during a render: what
+        # every page already shows. The admin's edit form always updates a row.
+        return
     retire_cached_pages()
     if settings.WAGTAILFRONTENDCACHE and not isinstance(instance, Page):
         transaction.on_commit(purge_site_from_cdn)

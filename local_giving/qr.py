@@ -1,0 +1,68 @@
+"""QR codes drawn on the server as inline SVG (no inline styles, so the CSP allows them).
+
+- EUR: the European Payments Council's SEPA credit-transfer QR code ("EPC QR", also
+  called GiroCode), version 002, built by ``segno.helpers.make_epc_qr``.
+- KGS: only the payload text the bank issued, exactly as an editor pasted it. We
+  never build a payload of our own for the National Bank's QR standard.
+"""
+
+from decimal import Decimal
+
+from django.utils.safestring import mark_safe
+
+import segno
+from segno import helpers
+
+EPC_CHARSET_UTF8 = 1
+
+
+def epc_arguments(account, amount, reference):
+    """The arguments of ``make_epc_qr`` for a gift to ``account`` (a BankAccount in EUR)."""
+    return {
+        "name": account.recipient_en or account.recipient,
+        "iban": account.account.replace(" ", "").upper(),
+        "amount": Decimal(amount),
+        # Unstructured remittance text: our code is not an ISO 11649 creditor reference.
+        "text": reference,
+        "bic": account.bic.replace(" ", "").upper() or None,
+        "encoding": EPC_CHARSET_UTF8,
+    }
+
+
+def epc_payload(*, name, iban, amount, text, bic=None, encoding=EPC_CHARSET_UTF8):
+    """The EPC QR payload written out from the published format (EPC069-12), for checking.
+
+    Lines: service tag BCD, version 002, character set (1 = UTF-8), identification
+    SCT, BIC, beneficiary name, IBAN, amount "EUR" + up to two decimals, purpose
+    code (empty), structured reference (empty), unstructured remittance text.
+    """
+    amount_text = f"{Decimal(amount):.2f}".rstrip("0").rstrip(".")
+    lines = ["BCD", "002", str(encoding), "SCT", bic or "", name, iban, f"EUR{amount_text}"]
+    lines += ["", "", text]
+    return "\n".join(lines)
+
+
+def epc_qr(account, amount, reference):
+    return helpers.make_epc_qr(**epc_arguments(account, amount, reference))
+
+
+def svg(qr, title):
+    """The QR code as an inline <svg> with a title; presentation attributes only."""
+    markup = qr.svg_inline(
+        scale=4,
+        border=4,
+        title=title,
+        svgclass="qr-code",
+        lineclass="qr-code__modules",
+        light="#fff",
+    )
+    return mark_safe(markup.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308 (segno's own markup)
+
+
+def epc_svg(account, amount, reference, title):
+    return svg(epc_qr(account, amount, reference), title)
+
+
+def bank_payload_svg(payload, title):
+    """The bank-issued payload, verbatim, as a QR code (error correction M, no boosting)."""
+    return svg(segno.make_qr(payload.strip(), error="m", boost_error=False), title)

@@ -1,0 +1,48 @@
+"""Keep the public totals fresh when a gift is paid or refunded.
+
+Fund totals and the transparency table are cached for at most a minute; a change
+of a donation to or from "paid" forgets them at once and retires the full-page
+cache (sos_site.caching), so programme and transparency pages show the new
+figures on the next request without being left uncached.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.dispatch import receiver
+
+from donations.models import Donation, donation_status_changed
+
+from .services import forget_totals
+
+COUNTED_STATES = {Donation.Status.PAID, Donation.Status.REFUNDED}
+
+
+@receiver(donation_status_changed, dispatch_uid="local_giving.refresh_totals")
+def refresh_totals(sender, donation, old_status, new_status, **kwargs):
+    if old_status not in COUNTED_STATES and new_status not in COUNTED_STATES:
+        return
+    fund_ids = [donation.fund_id]
+    forget_totals(fund_ids)
+    # Also after commit: a page rendered meanwhile from the old figures is not kept.
+    transaction.on_commit(lambda: forget_totals(fund_ids))
+
+    from sos_site.caching.signals import retire_cached_pages
+
+    retire_cached_pages()
+    if settings.WAGTAILFRONTENDCACHE:
+        transaction.on_commit(lambda: purge_totals_pages_from_cdn(donation.fund_id))
+
+
+def purge_totals_pages_from_cdn(fund_id):
+    """The CDN keeps pages up to s-maxage: purge the pages that show this fund's totals."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    from home.models import ProgrammePage
+
+    from .models import ProgrammeFund, TransparencyPage
+
+    keys = ProgrammeFund.objects.filter(fund_id=fund_id).values("page__translation_key")
+    batch = PurgeBatch()
+    batch.add_pages(ProgrammePage.objects.live().filter(translation_key__in=keys))
+    batch.add_pages(TransparencyPage.objects.live())
+    batch.purge()

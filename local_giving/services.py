@@ -1,0 +1,328 @@
+"""Bank-transfer and QR pledges, their confirmation by staff, and the public totals.
+
+Monthly transfers are standing-order pledges: the donor gets one reference and
+sets up a standing order in their bank. The first confirmed transfer completes
+the pledge itself (it becomes a paid Donation); every later transfer with the
+same reference becomes its own paid Donation with ``parent`` = the pledge, so
+each one gets its own receipt number.
+"""
+
+import csv
+import datetime
+from decimal import Decimal
+
+from django.core import signing
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Sum
+from django.db.models.functions import ExtractYear
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from donations.models import Currency, Donation, Fund
+
+from . import references
+from .models import BankAccount
+
+PLEDGE_SALT = "local_giving.pledge"
+TOTALS_TIMEOUT = 60  # seconds: "within a minute of a new gift"
+SMALL_CELL = 5  # fewer gifts than this are not shown as an amount
+FEWER_THAN_5 = gettext_lazy("fewer than 5")
+OFFLINE_CHANNELS = (Donation.Channel.BANK_TRANSFER, Donation.Channel.QR)
+
+
+class TransferError(ValueError):
+    """A transfer could not be recorded against a reference; the message says why."""
+
+
+# Pledges ---------------------------------------------------------------------------------
+
+
+def create_pledge(
+    *,
+    amount,
+    currency,
+    fund,
+    frequency,
+    donor_name,
+    donor_email,
+    is_anonymous,
+    dedication,
+    language,
+    channel=Donation.Channel.BANK_TRANSFER,
+    **ignored,
+):
+    """A pending offline Donation with a fresh reference code; nothing is charged."""
+    if channel not in OFFLINE_CHANNELS:
+        raise ValueError(f"Not an offline channel: {channel!r}")
+    for _attempt in range(10):
+        try:
+            with transaction.atomic():
+                return Donation.objects.create(
+                    status=Donation.Status.PENDING,
+                    channel=channel,
+                    frequency=frequency,
+                    amount=amount,
+                    pledged_amount=amount,
+                    currency=currency,
+                    fund=fund,
+                    language=language,
+                    donor_name=donor_name or "",
+                    donor_email=donor_email or "",
+                    is_anonymous=bool(is_anonymous),
+                    dedication=dedication or "",
+                    reference_code=references.new_code(),
+                )
+        except IntegrityError:
+            # Another pledge holds this code (1 in 27 billion): draw again.
+            continue
+    raise RuntimeError("Could not draw a unique payment reference")
+
+
+def pledge_token(donation):
+    return signing.dumps(str(donation.public_id), salt=PLEDGE_SALT)
+
+
+def pledge_url(donation):
+    """The signed, localized page with the reference, bank details and QR code."""
+    with translation.override(donation.language):
+        return reverse("local_giving:pledge", kwargs={"token": pledge_token(donation)})
+
+
+def pledge_from_token(token):
+    """The pledge a signed token points to, or None."""
+    try:
+        public_id = signing.loads(token, salt=PLEDGE_SALT)
+    except signing.BadSignature:
+        return None
+    return (
+        Donation.objects.filter(public_id=public_id, reference_code__isnull=False)
+        .select_related("fund")
+        .first()
+    )
+
+
+def bank_account(currency):
+    return BankAccount.objects.filter(currency=currency, is_active=True).first()
+
+
+# Confirmation -----------------------------------------------------------------------------
+
+
+def _paid_at(received_on):
+    """Noon on the day received (Bishkek time), never in the future."""
+    moment = timezone.make_aware(datetime.datetime.combine(received_on, datetime.time(12)))
+    return min(moment, timezone.now())
+
+
+def confirm_transfer(reference, amount, received_on, user=None, channel=None, *, currency=None):
+    """Record a received transfer against a reference; returns the paid Donation.
+
+    ``amount`` is what arrived (it becomes the gift's amount; the pledged amount is
+    kept). Raises TransferError for an unknown or malformed reference, a currency
+    other than the pledge's, a one-time pledge already confirmed, or a refunded one.
+    The receipt number comes with Donation.mark_paid; the email with its signal.
+    """
+    code = references.normalize(reference)
+    if code is None:
+        raise TransferError(
+            _("“%(reference)s” is not a valid payment reference.") % {"reference": reference}
+        )
+    amount = Decimal(amount)
+    if amount <= 0:
+        raise TransferError(_("The amount received must be more than zero."))
+    if received_on > timezone.localdate():
+        raise TransferError(_("The date received cannot be in the future."))
+    channel = channel or Donation.Channel.BANK_TRANSFER
+    if channel not in OFFLINE_CHANNELS:
+        raise TransferError(_("Choose bank transfer or QR payment."))
+
+    with transaction.atomic():
+        pledge = Donation.objects.select_for_update().filter(reference_code=code).first()
+        if pledge is None:
+            raise TransferError(
+                _("No pledge has the reference %(reference)s.") % {"reference": code}
+            )
+        if currency and currency != pledge.currency:
+            raise TransferError(
+                _(
+                    "Wrong currency: %(reference)s was pledged in %(pledged)s, "
+                    "%(received)s received."
+                )
+                % {"reference": code, "pledged": pledge.currency, "received": currency}
+            )
+        fields = {
+            "amount": amount,
+            "received_on": received_on,
+            "confirmed_by": user,
+            "channel": channel,
+        }
+        if pledge.status == Donation.Status.PAID and pledge.frequency == Donation.Frequency.MONTHLY:
+            if pledge.instalments.filter(received_on=received_on, amount=amount).exists() or (
+                pledge.received_on == received_on and pledge.amount == amount
+            ):
+                raise TransferError(
+                    _("A transfer of %(amount)s on %(date)s is already recorded for %(reference)s.")
+                    % {"amount": amount, "date": received_on, "reference": code}
+                )
+            gift = Donation.objects.create(
+                parent=pledge,
+                status=Donation.Status.PENDING,
+                frequency=pledge.frequency,
+                channel=channel,
+                amount=amount,
+                pledged_amount=pledge.pledged_amount,
+                currency=pledge.currency,
+                fund=pledge.fund,
+                language=pledge.language,
+                donor_name=pledge.donor_name,
+                donor_email=pledge.donor_email,
+                is_anonymous=pledge.is_anonymous,
+                dedication=pledge.dedication,
+            )
+            gift.mark_paid(
+                paid_at=_paid_at(received_on), received_on=received_on, confirmed_by=user
+            )
+            return gift
+        if pledge.status == Donation.Status.PAID:
+            raise TransferError(
+                _(
+                    "%(reference)s is a one-time pledge and was already confirmed "
+                    "(receipt %(receipt)s)."
+                )
+                % {"reference": code, "receipt": pledge.receipt_number}
+            )
+        if pledge.status == Donation.Status.REFUNDED:
+            raise TransferError(_("%(reference)s was refunded.") % {"reference": code})
+        # Pending, or expired/cancelled by the donor or a clean-up: the money arrived anyway.
+        pledge.mark_paid(paid_at=_paid_at(received_on), **fields)
+        return pledge
+
+
+# Totals -----------------------------------------------------------------------------------
+
+
+def totals_cache_key(fund_id):
+    return f"local_giving:fund-totals:{fund_id}"
+
+
+TRANSPARENCY_CACHE_KEY = "local_giving:transparency"
+
+
+def _fund_sums(fund_id):
+    key = totals_cache_key(fund_id)
+    sums = cache.get(key)
+    if sums is None:
+        rows = (
+            Donation.objects.filter(fund_id=fund_id, status=Donation.Status.PAID)
+            .values("currency")
+            .annotate(raised=Sum("amount"), gifts=Count("pk"))
+        )
+        sums = {row["currency"]: (row["raised"], row["gifts"]) for row in rows}
+        cache.set(key, sums, TOTALS_TIMEOUT)
+    return sums
+
+
+def fund_totals(fund, targets=None):
+    """Per currency: raised (paid, not refunded, every channel), gifts, target and percent.
+
+    ``targets`` maps currency codes to a target or None (ProgrammeFund.targets()).
+    A currency appears when it has gifts or a target. No exchange rates anywhere.
+    """
+    targets = targets or {}
+    sums = _fund_sums(fund.pk if isinstance(fund, Fund) else fund)
+    result = []
+    for code, label in Currency.choices:
+        raised, gifts = sums.get(code, (Decimal(0), 0))
+        target = targets.get(code)
+        if not gifts and not target:
+            continue
+        percent = None
+        if target:
+            percent = min(100, int(raised * 100 / target))
+        result.append(
+            {
+                "currency": code,
+                "currency_label": label,
+                "raised": raised,
+                "gifts": gifts,
+                "target": target,
+                "percent": percent,
+            }
+        )
+    return result
+
+
+def _transparency_rows():
+    rows = cache.get(TRANSPARENCY_CACHE_KEY)
+    if rows is None:
+        rows = list(
+            Donation.objects.filter(status=Donation.Status.PAID, paid_at__isnull=False)
+            .annotate(year=ExtractYear("paid_at"))
+            .values("year", "fund_id", "channel", "currency")
+            .annotate(total=Sum("amount"), gifts=Count("pk"))
+            .order_by("-year", "fund_id", "channel", "currency")
+        )
+        cache.set(TRANSPARENCY_CACHE_KEY, rows, TOTALS_TIMEOUT)
+    return rows
+
+
+def transparency_table():
+    """Totals per year, fund, channel and currency; cells of fewer than 5 gifts suppressed."""
+    rows = _transparency_rows()
+    funds = Fund.objects.in_bulk({row["fund_id"] for row in rows})
+    channels = dict(Donation.Channel.choices)
+    table = []
+    for row in rows:
+        small = row["gifts"] < SMALL_CELL
+        table.append(
+            {
+                "year": row["year"],
+                "fund": str(funds[row["fund_id"]]) if row["fund_id"] in funds else "",
+                "channel": channels.get(row["channel"], row["channel"]),
+                "currency": row["currency"],
+                "suppressed": small,
+                "gifts": None if small else row["gifts"],
+                "total": None if small else row["total"],
+            }
+        )
+    return table
+
+
+def transparency_csv_response(filename):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # BOM: spreadsheet programs then read UTF-8 correctly
+    writer = csv.writer(response)
+    writer.writerow([_("Year"), _("Fund"), _("Channel"), _("Currency"), _("Gifts"), _("Amount")])
+    for row in transparency_table():
+        if row["suppressed"]:
+            writer.writerow(
+                [
+                    row["year"],
+                    row["fund"],
+                    row["channel"],
+                    row["currency"],
+                    FEWER_THAN_5,
+                    FEWER_THAN_5,
+                ]
+            )
+        else:
+            writer.writerow(
+                [
+                    row["year"],
+                    row["fund"],
+                    row["channel"],
+                    row["currency"],
+                    row["gifts"],
+                    row["total"],
+                ]
+            )
+    return response
+
+
+def forget_totals(fund_ids=()):
+    cache.delete_many([TRANSPARENCY_CACHE_KEY, *(totals_cache_key(pk) for pk in fund_ids)])

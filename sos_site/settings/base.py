@@ -53,6 +53,7 @@ env = environ.Env(
     AXES_COOLOFF_MINUTES=(int, 30),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 31536000),
+    STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     PAGE_CACHE_ENABLED=(bool, True),
     PAGE_CACHE_DIR=(str, str(BASE_DIR / "var" / "cache" / "pages")),
     FRONTEND_CACHE_CLOUDFLARE_TOKEN=(str, ""),
@@ -294,7 +295,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 # Static and media files
 # STATIC_HOST puts a CDN in front of WhiteNoise (https://cdn.example.org).
 STATIC_URL = env("STATIC_HOST") + "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env("STATIC_ROOT")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")

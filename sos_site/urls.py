@@ -30,6 +30,7 @@ if settings.DEBUG:
 
 # Public pages carry their language prefix: /ky/, /ru/, /en/.
 urlpatterns += i18n_patterns(
+    path("give/", include("local_giving.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -87,6 +87,7 @@ class HomePage(BasePage):
         "home.NewsIndexPage",
         "home.ContentPage",
         "donations.DonatePage",
+        "local_giving.TransparencyPage",
     ]
     max_count_per_parent = 1
 
@@ -207,6 +208,7 @@ class ProgrammePage(BasePage):
             heading=_("Key facts"),
         ),
         InlinePanel("partners", label=_("Donors and implementing partners")),
+        InlinePanel("fund_links", label=_("Fund and targets"), max_num=1),
         FieldPanel("target_figures"),
         FieldPanel("objectives"),
         FieldPanel("body"),

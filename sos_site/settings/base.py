@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "modeltranslation",
     "home",
     "donations",
+    "local_giving",
     "sos_site.caching",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -48,7 +48,7 @@ class PageCacheMiddleware:
             generation = ensure_generation(cache)
 
         response = self.get_response(request)
-        if self.is_storable(response):
+        if self.is_storable(request, response):
             if not response.has_header("Cache-Control"):
                 response["Cache-Control"] = self.cache_control
             digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
@@ -72,11 +72,14 @@ class PageCacheMiddleware:
             return True
         return self.private_cookies.isdisjoint(request.COOKIES)
 
-    def is_storable(self, response):
+    def is_storable(self, request, response):
         if response.status_code != 200 or response.streaming or response.cookies:
             return False
         cache_control = response.get("Cache-Control", "").lower()
         if any(directive in cache_control for directive in UNSHAREABLE):
+            return False
+        # A CSP nonce is good for one response only (django-csp makes it on first use).
+        if isinstance(getattr(request, "_csp_nonce", None), str):
             return False
         # Safety net: a page that embeds a CSRF token belongs to one visitor only.
         return b'name="csrfmiddlewaretoken"' not in response.content

@@ -235,3 +235,16 @@ def test_the_real_donate_page_never_shares_a_csrf_token(page_cache, donate_page)
     else:
         assert tokens[0].group(1) != tokens[1].group(1)
         assert second["X-Page-Cache"] == "skip"
+
+
+def test_a_page_that_uses_a_csp_nonce_is_not_shared(settings, page_cache, donate_page):
+    nonce_templates = Path(__file__).parent / "templates_nonce"
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [nonce_templates, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    first = Client().get("/ky/donate/")
+    second = Client().get("/ky/donate/")
+
+    nonces = [re.search(rb'data-nonce="([^"]+)"', r.content).group(1) for r in (first, second)]
+    assert nonces[0] != nonces[1]
+    assert second["X-Page-Cache"] == "skip"

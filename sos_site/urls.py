@@ -21,6 +21,8 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("favicon.ico"))),
     # Load balancer and container health check: database and cache, never cached.
     path("healthz", healthz, name="healthz"),
+    # A donor's signed links (receipt PDF, Stripe customer portal); never cached.
+    path("donor/", include("donations.receipt_urls")),
 ]
 
 if settings.DEBUG:

@@ -423,5 +423,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # fpdf2 subsets the receipt font and fontTools logs every step at INFO.
+        "fontTools": {"level": "WARNING"},
     },
 }

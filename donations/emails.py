@@ -1,0 +1,86 @@
+"""The emails a donor receives: the receipt (with its PDF) and the refund note.
+
+Each is rendered in the donation's language from one set of templates under
+templates/donations/emails/ whose words are gettext strings; plain text with an
+HTML alternative.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from home.models import OrganisationSettings
+
+from .receipts import (
+    build_receipt_pdf,
+    donor_display_name,
+    format_amount,
+    format_date,
+    frequency_label,
+    receipt_filename,
+)
+from .signing import has_portal, portal_url, receipt_pdf_url
+
+
+def _render(template_base, context):
+    subject = render_to_string(f"{template_base}_subject.txt", context)
+    subject = " ".join(subject.split())  # one line, whatever the template's whitespace
+    text = render_to_string(f"{template_base}.txt", context)
+    html = render_to_string(f"{template_base}.html", context)
+    return subject, text, html
+
+
+def _context(donation):
+    org = OrganisationSettings.load()
+    return {
+        "donation": donation,
+        "organisation": org,
+        "donor_name": donor_display_name(donation),
+        "greeting_name": "" if donation.is_anonymous else donation.donor_name.strip(),
+        "amount": format_amount(donation.amount, donation.currency),
+        "fund_name": donation.fund.name,
+        "date_paid": format_date(donation.paid_at),
+        "frequency": frequency_label(donation),
+        "is_monthly": has_portal(donation),
+        "language_code": donation.language,
+    }
+
+
+def build_receipt_email(donation, connection=None):
+    """The receipt email of a paid donation, in its language, PDF attached."""
+    with translation.override(donation.language):
+        context = _context(donation)
+        context["receipt_url"] = receipt_pdf_url(donation, absolute=True)
+        context["portal_url"] = portal_url(donation, absolute=True) if context["is_monthly"] else ""
+        subject, text, html = _render("donations/emails/receipt", context)
+        pdf = build_receipt_pdf(donation, organisation=context["organisation"])
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[donation.donor_email],
+        connection=connection,
+        headers={"Content-Language": donation.language},
+    )
+    message.attach_alternative(html, "text/html")
+    message.attach(receipt_filename(donation), pdf, "application/pdf")
+    return message
+
+
+def build_refund_email(donation, connection=None):
+    """A short note that a refunded gift's receipt is void, in the donation's language."""
+    with translation.override(donation.language):
+        context = _context(donation)
+        context["date_voided"] = format_date(donation.receipt_voided_at)
+        subject, text, html = _render("donations/emails/refund", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[donation.donor_email],
+        connection=connection,
+        headers={"Content-Language": donation.language},
+    )
+    message.attach_alternative(html, "text/html")
+    return message

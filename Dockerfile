@@ -1,0 +1,35 @@
+# Production image: gunicorn serving sos_site with sos_site.settings.production.
+# Not built by CI here (no Docker engine on the CI machine); see docs/production.md.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DJANGO_SETTINGS_MODULE=sos_site.settings.production
+
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends make \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --create-home --uid 1000 sos
+
+WORKDIR /app
+RUN chown sos:sos /app
+USER sos
+
+# Dependencies first, so code changes do not reinstall them: the same target as `make install`.
+COPY --chown=sos:sos Makefile requirements.lock pyproject.toml ./
+RUN make .venv/.installed PYTHON=python3.11
+
+COPY --chown=sos:sos . .
+# Catalogues and static files are built into the image; the values below exist only
+# for this step (production.py refuses to start without real ones).
+RUN touch .venv/.installed && mkdir -p media \
+    && SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid make install PYTHON=python3.11 \
+    && SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid \
+       .venv/bin/python manage.py collectstatic --noinput
+
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
+    CMD .venv/bin/python -c "import os, urllib.request as u; u.urlopen(u.Request('http://127.0.0.1:8000/healthz', headers={'Host': os.environ['ALLOWED_HOSTS'].split(',')[0]}), timeout=4)"
+CMD [".venv/bin/gunicorn", "--config", "gunicorn.conf.py", "sos_site.wsgi"]

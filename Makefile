@@ -35,6 +35,9 @@ test: install ## Run the whole test suite (SQLite; DATABASE_URL switches the dat
 test-postgres: install ## Run the whole test suite against PostgreSQL on 127.0.0.1:5432
 	DATABASE_URL=$${DATABASE_URL_POSTGRES:-postgres://postgres@127.0.0.1:5432/sos_site} $(PY) -m pytest
 
+prod-smoke: install ## Boot production settings under gunicorn (PostgreSQL, Redis on 127.0.0.1) and smoke-test over HTTP on :8114
+	$(PY) scripts/prod_smoke.py
+
 lint: install ## Check code style (ruff) and template indentation (djhtml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -50,4 +53,4 @@ lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)
 	/tmp/sos-lock-venv/bin/pip install --quiet ".[test]"
 	/tmp/sos-lock-venv/bin/pip freeze --exclude-editable | grep -v '^sos-site' > requirements.lock
 
-.PHONY: help install migrate demo run test test-postgres lint messages lock
+.PHONY: help install migrate demo run test test-postgres prod-smoke lint messages lock

@@ -7,4 +7,9 @@ class LocalGivingConfig(AppConfig):
     verbose_name = _("Local giving")
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from django.db.models.signals import post_migrate
+
+        from . import receivers
+
+        # For every app: the permissions exist only after their own app's post_migrate.
+        post_migrate.connect(receivers.grant_finance_permissions, dispatch_uid="local_giving.group")

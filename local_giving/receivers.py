@@ -46,3 +46,30 @@ def purge_totals_pages_from_cdn(fund_id):
     batch.add_pages(ProgrammePage.objects.live().filter(translation_key__in=keys))
     batch.add_pages(TransparencyPage.objects.live())
     batch.purge()
+
+
+# The finance team (the "Donations" group) confirms transfers and keeps these settings.
+FINANCE_PERMISSIONS = [
+    ("donations", "donation", "change_donation"),
+    ("local_giving", "bankaccount", "add_bankaccount"),
+    ("local_giving", "bankaccount", "change_bankaccount"),
+    ("local_giving", "bankaccount", "view_bankaccount"),
+    ("local_giving", "statementformat", "add_statementformat"),
+    ("local_giving", "statementformat", "change_statementformat"),
+    ("local_giving", "statementformat", "view_statementformat"),
+    ("local_giving", "annualreport", "add_annualreport"),
+    ("local_giving", "annualreport", "change_annualreport"),
+    ("local_giving", "annualreport", "view_annualreport"),
+]
+
+
+def grant_finance_permissions(sender, **kwargs):
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name="Donations")
+    for app_label, model, codename in FINANCE_PERMISSIONS:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, content_type__model=model, codename=codename
+        ).first()
+        if permission is not None:
+            group.permissions.add(permission)

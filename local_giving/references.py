@@ -1,10 +1,9 @@
 """Payment reference codes: short, easy to read aloud and type, with a check character.
 
 A code looks like ``SOS-7KQ4-9XPM``: seven random characters and one check
-character from an alphabet without 0/O, 1/I/L (and U/V stay apart enough in
-print). The check character is computed with the Luhn mod N algorithm, which
-catches any single mistyped character and any swap of two neighbours, so a
-typo in a bank app's "purpose" field never matches somebody else's pledge.
+character from a 31-letter alphabet without 0/O and 1/I/L. The check character
+catches any single mistyped character and any swap of two neighbours, so a typo
+in a bank app's "purpose" field never matches somebody else's pledge.
 """
 
 import re
@@ -21,15 +20,16 @@ _FOUND = re.compile(
 
 
 def check_character(body):
-    """The Luhn mod N check character of ``body`` (characters of ALPHABET)."""
-    base = len(ALPHABET)
-    factor = 2
-    total = 0
-    for char in reversed(body):
-        addend = factor * ALPHABET.index(char)
-        factor = 1 if factor == 2 else 2
-        total += addend // base + addend % base
-    return ALPHABET[(base - total % base) % base]
+    """The check character of ``body``: position-weighted sum modulo 31 (a prime).
+
+    With weights 1, 2, ... (the check character last) and a prime modulus, any
+    single changed character and any swap of two neighbours changes the sum.
+    """
+    base = len(ALPHABET)  # 31
+    total = sum(weight * ALPHABET.index(char) for weight, char in enumerate(body, start=1))
+    weight = len(body) + 1
+    # Solve total + weight * check = 0 (mod 31).
+    return ALPHABET[(-total * pow(weight, -1, base)) % base]
 
 
 def is_valid(body_with_check):

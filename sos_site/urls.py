@@ -7,9 +7,12 @@ from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
 from home.language import switch_language
+from home.sitemap import MultilingualSitemap
 from sos_site.health import healthz
 
 # Private URLs (admin, documents) stand outside the language prefix.
@@ -19,6 +22,9 @@ urlpatterns = [
     # The switcher's links: store the chosen language in its cookie, then redirect.
     path("language/<str:language_code>/", switch_language, name="switch_language"),
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("favicon.ico"))),
+    # Every live page of every locale, with hreflang alternates; robots.txt points to it.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
     # Load balancer and container health check: database and cache, never cached.
     path("healthz", healthz, name="healthz"),
     # A donor's signed links (receipt PDF, Stripe customer portal); never cached.
@@ -33,6 +39,7 @@ if settings.DEBUG:
 # Public pages carry their language prefix: /ky/, /ru/, /en/.
 urlpatterns += i18n_patterns(
     path("give/", include("local_giving.urls")),
+    path("search/", home_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,10 +1,12 @@
 """Page types of the public site."""
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -299,7 +301,11 @@ class StoryPage(BasePage):
         verbose_name = _("story")
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The news of one language, paginated and filterable by tag, with RSS and Atom feeds."""
+
+    ARTICLES_PER_PAGE = 10
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
 
@@ -307,7 +313,51 @@ class NewsIndexPage(BasePage):
         verbose_name = _("news index")
 
     def articles(self):
-        return NewsPage.objects.child_of(self).live().order_by("-date", "-pk")
+        return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
+    def tags(self):
+        """The tags used by this index's live articles, for the filter links."""
+        return (
+            NewsPageTag.tag_model()
+            .objects.filter(home_newspagetag_items__content_object__in=self.articles())
+            .distinct()
+            .order_by("name")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.articles()
+        tag = request.GET.get("tag", "").strip()
+        if tag:
+            articles = articles.filter(tags__name=tag).distinct()
+        # get_page() never fails: junk gives the first page, too large a number the last one.
+        context["articles"] = Paginator(articles, self.ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        context["current_tag"] = tag
+        context["rss_url"] = self.feed_url("rss")
+        context["atom_url"] = self.feed_url("atom")
+        return context
+
+    def feed_url(self, kind):
+        """The URL of the "rss" or "atom" feed of this index."""
+        return self.url + self.reverse_subpage(kind)
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request)
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from home.feeds import NewsRssFeed
+
+        return NewsRssFeed()(request, index_page=self)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from home.feeds import NewsAtomFeed
+
+        return NewsAtomFeed()(request, index_page=self)
 
 
 class NewsPageTag(TaggedItemBase):
@@ -343,3 +393,15 @@ class NewsPage(BasePage):
 
     class Meta:
         verbose_name = _("news article")
+
+    def related_articles(self, count=3):
+        """Live articles of the same language sharing a tag with this one, newest first."""
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        return (
+            NewsPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, tags__in=tag_ids)
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("-date", "-pk")[:count]
+        )

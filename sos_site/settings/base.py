@@ -292,6 +292,9 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# A new translation starts as a draft, whatever the source's state: until a
+# translator publishes it, the page is absent from that language (docs/editors.md).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Static and media files
 # STATIC_HOST puts a CDN in front of WhiteNoise (https://cdn.example.org).

@@ -1,0 +1,328 @@
+"""`make bench`: serve the site under gunicorn with production settings and load it with wrk.
+
+Steps, all from a fresh clone:
+1. a new SQLite database, media and page-cache folder under var/bench/, static
+   files collected into a temporary STATIC_ROOT, migrations, the demo content;
+2. bench/probe.py finds the URLs (home, news index, news article, programme,
+   donate; ky, ru, en) and counts database queries and HTML bytes per page,
+   uncached and as a cache hit, with one instrumented request each;
+3. gunicorn with the page cache on: wrk on a static file served by WhiteNoise
+   (the baseline), then on every page ("cached");
+4. gunicorn again with PAGE_CACHE_ENABLED=false, so that every request renders
+   the page from the database ("uncached"), then wrk on every page;
+5. a table with each page's throughput as a ratio of the baseline, and
+   docs/bench/latest.json.
+
+Environment: BENCH_DURATION (seconds per wrk run, default 30), BENCH_CONNECTIONS
+(default 100), BENCH_THREADS (wrk threads, default 2), BENCH_WORKERS (default:
+the number of cores), BENCH_PORT (default 8115), BENCH_REUSE=1 (keep the
+database of the previous run: for working on the benchmark, not for results).
+"""
+
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var" / "bench"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+OUTPUT = ROOT / "docs" / "bench" / "latest.json"
+
+DURATION = int(os.environ.get("BENCH_DURATION", "30"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "100"))
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 1)))
+PORT = int(os.environ.get("BENCH_PORT", "8115"))
+# For working on the benchmark itself: keep the database of the previous run.
+REUSE = os.environ.get("BENCH_REUSE", "") not in ("", "0", "false")
+HOST = f"127.0.0.1:{PORT}"
+
+TARGETS = {"cached": (0.5, 0.8), "uncached": (0.1, None)}
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    log("wrk is missing: installing Debian's package")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True)  # noqa: S603
+    subprocess.run(  # noqa: S603
+        [*sudo, "apt-get", "install", "-y", "-qq", "wrk"],
+        check=True,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    )
+
+
+def base_env(static_root):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "sos_site.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "DATABASE_URL": f"sqlite:///{VAR / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(VAR / "media"),
+        "STATIC_ROOT": str(static_root),
+        "PAGE_CACHE_DIR": str(VAR / "page-cache"),
+        "PAGE_CACHE_ENABLED": "true",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    for name in ("DEBUG", "REDIS_URL", "SENTRY_DSN", "STATIC_HOST", "DONATIONS_DEMO_GATEWAY"):
+        env.pop(name, None)
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def prepare(env):
+    if REUSE and (VAR / "db.sqlite3").exists():
+        log("BENCH_REUSE: keeping var/bench/db.sqlite3; clearing the page cache")
+        shutil.rmtree(VAR / "page-cache", ignore_errors=True)
+    else:
+        shutil.rmtree(VAR, ignore_errors=True)
+        VAR.mkdir(parents=True)
+        log("fresh database: migrate, demo content")
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "compile_catalogues")
+        manage(env, "load_demo", "-v", "0")
+    log("static files")
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+
+
+def probe(env):
+    log("instrumented requests: URLs, queries and bytes per page")
+    out = subprocess.run(  # noqa: S603
+        [PYTHON, "bench/probe.py", HOST], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+    return json.loads(out.stdout.decode().strip().splitlines()[-1])
+
+
+class Server:
+    def __init__(self, env, name):
+        self.env = {**env, "BENCH_BIND": HOST, "BENCH_WORKERS": str(WORKERS)}
+        self.name = name
+        self.log_path = VAR / f"gunicorn-{name}.log"
+
+    def __enter__(self):
+        log(f"gunicorn ({self.name}): {WORKERS} workers on {HOST}")
+        self.log_file = self.log_path.open("wb")
+        self.process = subprocess.Popen(  # noqa: S603
+            [GUNICORN, "-c", "bench/gunicorn_bench.py", "sos_site.wsgi"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn exited; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(f"http://{HOST}/ky/", timeout=5) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.3)
+        raise SystemExit(f"gunicorn did not answer in 60 s; see {self.log_path}")
+
+    def workers(self):
+        pids = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == self.process.pid:
+                pids.append(int(stat.parent.name))
+        return pids
+
+    def peak_rss_kib(self):
+        """VmHWM (peak resident set size) of each worker, in KiB."""
+        peaks = []
+        for pid in self.workers():
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+            if match:
+                peaks.append(int(match.group(1)))
+        return peaks
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log_file.close()
+
+
+def fetch(path):
+    with urllib.request.urlopen(f"http://{HOST}{path}", timeout=30) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+def wrk(path):
+    command = [
+        "wrk",
+        f"-t{THREADS}",
+        f"-c{CONNECTIONS}",
+        f"-d{DURATION}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(ROOT / "bench" / "report.lua"),
+        f"http://{HOST}{path}",
+    ]
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
+    line = next(line for line in out.splitlines() if line.startswith("BENCH_JSON "))
+    result = json.loads(line.removeprefix("BENCH_JSON "))
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    result["error_count"] = sum(result["errors"].values())
+    result["wire_bytes_per_response"] = result["bytes"] // max(result["requests"], 1)
+    return result
+
+
+def run_phase(server, pages, mode, rows):
+    for key, page in pages.items():
+        expected = "hit" if mode == "cached" else None
+        fetch(page["url"])  # warm: store the page, load its templates in a worker
+        fetch(page["url"])
+        _status, headers, _body = fetch(page["url"])
+        if headers.get("X-Page-Cache") != expected:
+            log(f"warning: {page['url']} X-Page-Cache={headers.get('X-Page-Cache')} in {mode}")
+        log(f"{mode:8} {key:18} {page['url']}")
+        result = wrk(page["url"])
+        rows.append(
+            {
+                "page": key,
+                "mode": mode,
+                **page,
+                "x_page_cache": headers.get("X-Page-Cache"),
+                **result,
+            }
+        )
+    return server.peak_rss_kib()
+
+
+def verdict(row, baseline_rps):
+    row["ratio"] = row["rps"] / baseline_rps
+    minimum, aim = TARGETS[row["mode"]]
+    row["target_met"] = row["ratio"] >= minimum and row["error_count"] == 0
+    row["aim_met"] = aim is None or row["ratio"] >= aim
+
+
+def print_table(baseline, rows, memory):
+    print()
+    print(
+        f"Static baseline (WhiteNoise) {baseline['url']}: {baseline['rps']:.0f} req/s, "
+        f"p50 {baseline['latency_us']['p50'] / 1000:.1f} ms, "
+        f"p99 {baseline['latency_us']['p99'] / 1000:.1f} ms, errors {baseline['error_count']}"
+    )
+    header = (
+        f"{'page':18} {'mode':8} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>8} "
+        f"{'errors':>6} {'queries':>7} {'KB':>6}  target"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        queries = row["queries_cached"] if row["mode"] == "cached" else row["queries_uncached"]
+        mark = "ok" if row["target_met"] else "MISSED"
+        if row["target_met"] and not row["aim_met"]:
+            mark = "ok (below aim)"
+        print(
+            f"{row['page']:18} {row['mode']:8} {row['rps']:8.0f} {row['ratio']:6.2f} "
+            f"{row['latency_us']['p50'] / 1000:7.1f} {row['latency_us']['p99'] / 1000:8.1f} "
+            f"{row['error_count']:6d} {queries:7d} {row['html_bytes'] / 1024:6.1f}  {mark}"
+        )
+    for mode, peaks in memory.items():
+        print(
+            f"Peak RSS per worker ({mode}): " + ", ".join(f"{kib / 1024:.0f} MiB" for kib in peaks)
+        )
+
+
+def git_commit():
+    command = ["git", "rev-parse", "--short", "HEAD"]
+    out = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)  # noqa: S603, S607
+    return out.stdout.strip() or None
+
+
+def main():
+    started = time.monotonic()
+    ensure_wrk()
+    with tempfile.TemporaryDirectory(prefix="sos-bench-static-") as static_root:
+        env = base_env(static_root)
+        prepare(env)
+        found = probe(env)
+        broken = {key: page for key, page in found["pages"].items() if "error" in page}
+        for key, page in broken.items():
+            log(f"left out {key} {page['url']}: {page['error']}")
+        pages = {key: page for key, page in found["pages"].items() if key not in broken}
+        if not pages:
+            raise SystemExit("No pages found: did load_demo create the demo content?")
+        rows, memory = [], {}
+        with Server(env, "cached") as server:
+            status, _headers, body = fetch(found["static_url"])
+            log(f"baseline {found['static_url']} ({len(body)} bytes, status {status})")
+            baseline = {"url": found["static_url"], "bytes": len(body), **wrk(found["static_url"])}
+            memory["cached"] = run_phase(server, pages, "cached", rows)
+        with Server({**env, "PAGE_CACHE_ENABLED": "false"}, "uncached") as server:
+            memory["uncached"] = run_phase(server, pages, "uncached", rows)
+
+    for row in rows:
+        verdict(row, baseline["rps"])
+    print_table(baseline, rows, memory)
+    result = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": git_commit(),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "settings": {
+            "duration_s": DURATION,
+            "connections": CONNECTIONS,
+            "wrk_threads": THREADS,
+            "gunicorn_workers": WORKERS,
+            "database": "SQLite (fresh, demo content)",
+            "page_cache": "FileBasedCache under var/bench/page-cache",
+            "uncached_method": "second gunicorn with PAGE_CACHE_ENABLED=false",
+        },
+        "targets": {"cached_ratio_min": 0.5, "cached_ratio_aim": 0.8, "uncached_ratio_min": 0.1},
+        "baseline": baseline,
+        "pages": rows,
+        "left_out": broken,
+        "peak_rss_kib_per_worker": memory,
+        "all_targets_met": not broken
+        and all(row["target_met"] for row in rows)
+        and baseline["error_count"] == 0,
+        "runtime_s": round(time.monotonic() - started),
+    }
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    log(
+        f"wrote {OUTPUT.relative_to(ROOT)} in {result['runtime_s']} s; "
+        f"all targets met: {result['all_targets_met']}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

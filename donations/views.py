@@ -1,0 +1,305 @@
+"""The donor's pages, served as routes of the DonatePage (donations/models/pages.py).
+
+``donate`` is the one view for the form (GET) and its submission (POST), so the
+production helper can wrap it with a rate-limit decorator. It stays thin: the form
+validates, donations.checkout talks to Stripe, donations.services fulfils.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404, HttpResponseRedirect
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+import stripe
+
+from . import demo_gateway
+from .checkout import create_checkout_session
+from .forms import PAYMENT_TRANSFER, DonateForm, format_amount
+from .models import Donation
+
+logger = logging.getLogger(__name__)
+
+THANKS_SALT = "donations.thank-you"
+ATTEMPT_SALT = "donations.checkout-attempt"
+# A retry after a Stripe outage reuses its pending donation for this long.
+ATTEMPT_MAX_AGE = 60 * 60 * 24
+
+DONATE_TEMPLATE = "donations/donate_page.html"
+THANK_YOU_TEMPLATE = "donations/thank_you.html"
+CANCELLED_TEMPLATE = "donations/cancelled.html"
+DEMO_TEMPLATE = "donations/demo_checkout.html"
+
+
+# Tokens ------------------------------------------------------------------------------------
+
+
+def donation_token(donation):
+    """Deterministic signed token for the thank-you and cancel URLs (same on every retry)."""
+    return signing.dumps(donation.public_id.hex, salt=THANKS_SALT)
+
+
+def donation_from_token(token, **filters):
+    try:
+        public_id = signing.loads(token, salt=THANKS_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(public_id, str):
+        return None
+    return Donation.objects.select_related("fund").filter(public_id=public_id, **filters).first()
+
+
+def attempt_token(donation):
+    return signing.dumps(donation.public_id.hex, salt=ATTEMPT_SALT, compress=False)
+
+
+def attempt_donation(token, gift, language):
+    """The pending card donation a retry names, if it is the very same gift."""
+    if not token:
+        return None
+    try:
+        public_id = signing.loads(token, salt=ATTEMPT_SALT, max_age=ATTEMPT_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    donation = Donation.objects.filter(
+        public_id=public_id,
+        status=Donation.Status.PENDING,
+        channel=Donation.Channel.CARD,
+        parent__isnull=True,
+    ).first()
+    if donation is None or donation.language != language:
+        return None
+    for name, value in gift.items():
+        current = donation.fund if name == "fund" else getattr(donation, name)
+        if current != value:
+            return None
+    return donation
+
+
+# Helpers -----------------------------------------------------------------------------------
+
+
+def donor_language(page):
+    language = (translation.get_language() or "").split("-")[0]
+    if language in dict(settings.LANGUAGES):
+        return language
+    return page.locale.language_code
+
+
+def page_url(request, page, route=None, args=()):
+    """Absolute URL of the page (or one of its routes) on the host of this request."""
+    url = page.get_url(request)
+    if route is not None:
+        url = url.rstrip("/") + "/" + page.reverse_subpage(route, args=args).lstrip("/")
+    return request.build_absolute_uri(url)
+
+
+def gift_summary(gift, payment_method):
+    """What will be charged, in the donor's language."""
+    values = {
+        "amount": format_amount(gift["amount"], gift["currency"]),
+        "fund": gift["fund"].name,
+    }
+    if payment_method == PAYMENT_TRANSFER:
+        if gift["frequency"] == Donation.Frequency.MONTHLY:
+            return (
+                _(
+                    "You will give %(amount)s every month to “%(fund)s” by bank transfer or QR "
+                    "code. The next page shows your payment reference."
+                )
+                % values
+            )
+        return (
+            _(
+                "You will give %(amount)s once to “%(fund)s” by bank transfer or QR code. "
+                "The next page shows your payment reference."
+            )
+            % values
+        )
+    if gift["frequency"] == Donation.Frequency.MONTHLY:
+        return (
+            _("You will give %(amount)s every month to “%(fund)s” by card, until you cancel.")
+            % values
+        )
+    return _("You will give %(amount)s once to “%(fund)s” by card.") % values
+
+
+def _render(page, request, template, context, status=200):
+    response = page.render(request, template=template, context_overrides=context)
+    response.status_code = status
+    add_never_cache_headers(response)
+    return response
+
+
+def _render_form(page, request, form, *, status=200, step="form", **extra):
+    if form.is_bound and form.errors:
+        form.mark_invalid_fields()
+    context = {"form": form, "step": step, **extra}
+    return _render(page, request, DONATE_TEMPLATE, context, status)
+
+
+def _redirect(url):
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    add_never_cache_headers(response)
+    return response
+
+
+# The form ----------------------------------------------------------------------------------
+
+
+def donate(request, page):
+    """GET: the form. POST: validate -> confirm -> pending Donation -> Checkout (303)."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        response = _render_form(page, request, DonateForm(), status=405)
+        response["Allow"] = "GET, HEAD, POST"
+        return response
+    if request.method != "POST":
+        return _render_form(page, request, DonateForm())
+
+    form = DonateForm(request.POST)
+    if not form.is_valid():
+        return _render_form(page, request, form, status=400)
+    gift = form.gift()
+    payment_method = form.cleaned_data["payment_method"]
+    summary = gift_summary(gift, payment_method)
+    attempt = request.POST.get("attempt", "")
+    if "edit" in request.POST:
+        return _render_form(page, request, form)
+    if "confirm" not in request.POST:
+        return _render_form(page, request, form, step="confirm", summary=summary, attempt=attempt)
+
+    language = donor_language(page)
+    if payment_method == PAYMENT_TRANSFER:
+        return _start_transfer(request, page, form, gift, language, summary)
+    return _start_card(request, page, form, gift, language, summary, attempt)
+
+
+def _unavailable(request, page, form, summary, message, attempt=""):
+    return _render_form(
+        page,
+        request,
+        form,
+        status=503,
+        step="confirm",
+        summary=summary,
+        attempt=attempt,
+        apology=message,
+    )
+
+
+def _start_transfer(request, page, form, gift, language, summary):
+    try:
+        from local_giving import services as local_giving
+    except ImportError:
+        logger.error("Bank transfer chosen, but the local_giving app is not available")
+        return _unavailable(
+            request, page, form, summary, _("Bank transfer is not available right now.")
+        )
+    donation = local_giving.create_pledge(
+        **gift, language=language, channel=Donation.Channel.BANK_TRANSFER
+    )
+    return _redirect(local_giving.pledge_url(donation))
+
+
+def _start_card(request, page, form, gift, language, summary, attempt):
+    demo = settings.DONATIONS_DEMO_GATEWAY
+    if not demo and not settings.STRIPE_SECRET_KEY:
+        logger.error("Card gift refused: no STRIPE_SECRET_KEY and no demo gateway")
+        return _unavailable(
+            request,
+            page,
+            form,
+            summary,
+            _("Card payments are not available right now. Please choose bank transfer."),
+        )
+    donation = attempt_donation(attempt, gift, language)
+    if donation is None:
+        donation = Donation.objects.create(channel=Donation.Channel.CARD, language=language, **gift)
+    token = donation_token(donation)
+    if demo:
+        demo_gateway.start(donation)
+        return _redirect(page_url(request, page, "demo_checkout", args=[token]))
+    try:
+        checkout_url = create_checkout_session(
+            donation,
+            success_url=page_url(request, page, "thank_you", args=[token]),
+            cancel_url=page_url(request, page, "cancelled", args=[token]),
+        )
+    except stripe.StripeError:
+        logger.exception("Checkout session for donation %s failed", donation.public_id)
+        return _unavailable(
+            request,
+            page,
+            form,
+            summary,
+            _(
+                "We are sorry: the payment service did not answer. Nothing has been charged. "
+                "Please try again in a moment."
+            ),
+            attempt=attempt_token(donation),
+        )
+    return _redirect(checkout_url)
+
+
+# After Checkout ----------------------------------------------------------------------------
+
+
+def _receipt_url(donation):
+    if donation.status != Donation.Status.PAID or not donation.receipt_number:
+        return ""
+    try:
+        from .signing import receipt_pdf_url
+    except ImportError:
+        return ""
+    return receipt_pdf_url(donation)
+
+
+def thank_you(request, page, token):
+    """Thanks in the donor's language; shows the status, marks nothing paid."""
+    donation = donation_from_token(token)
+    if donation is None:
+        raise Http404
+    context = {
+        "donation": donation,
+        "amount_display": format_amount(donation.amount, donation.currency),
+        "receipt_url": _receipt_url(donation),
+        "donate_url": page.get_url(request),
+    }
+    return _render(page, request, THANK_YOU_TEMPLATE, context)
+
+
+def cancelled(request, page, token):
+    """The donor left Checkout: nothing was charged; the form is one click away."""
+    donation = donation_from_token(token)
+    if donation is None:
+        raise Http404
+    context = {"donation": donation, "donate_url": page.get_url(request)}
+    return _render(page, request, CANCELLED_TEMPLATE, context)
+
+
+def demo_checkout(request, page, token):
+    """The demo gateway's payment page: Pay or Cancel. 404 unless DONATIONS_DEMO_GATEWAY."""
+    if not settings.DONATIONS_DEMO_GATEWAY:
+        raise Http404
+    donation = donation_from_token(token, channel=Donation.Channel.CARD, parent__isnull=True)
+    if donation is None or not demo_gateway.is_demo(donation):
+        raise Http404
+    if request.method == "POST":
+        if "pay" in request.POST:
+            demo_gateway.pay(donation)
+            return _redirect(page_url(request, page, "thank_you", args=[token]))
+        if "cancel" in request.POST:
+            demo_gateway.cancel(donation)
+            return _redirect(page_url(request, page, "cancelled", args=[token]))
+    gift = {
+        "amount": donation.amount,
+        "currency": donation.currency,
+        "frequency": donation.frequency,
+        "fund": donation.fund,
+    }
+    context = {"donation": donation, "summary": gift_summary(gift, "card")}
+    return _render(page, request, DEMO_TEMPLATE, context)

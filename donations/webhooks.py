@@ -1,0 +1,162 @@
+"""Stripe webhooks: verify, store each event once, process it in the same transaction.
+
+The view answers 400 (nothing stored beyond a log line) for a missing or bad
+signature, a malformed body, and 413 for an oversized one. A verified event is
+stored by its Stripe id (unique) inside ``transaction.atomic()`` together with
+its processing, so a duplicate delivery, even many at once, is a 200 no-op.
+Unknown event types are stored and ignored.
+"""
+
+import json
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+import stripe
+
+from . import services
+from .models import StripeEvent
+
+logger = logging.getLogger(__name__)
+
+PROCESSED = "processed"
+DUPLICATE = "duplicate"
+IGNORED = "ignored"
+WAITING = "waiting"
+
+# Event type -> handler taking the event's data.object; a handler returning None
+# found nothing to apply the event to.
+HANDLERS = {
+    "checkout.session.completed": services.fulfil_checkout_session,
+    "checkout.session.async_payment_succeeded": services.fulfil_checkout_session,
+    "checkout.session.async_payment_failed": services.fail_checkout_session,
+    "checkout.session.expired": services.expire_checkout_session,
+    "invoice.paid": services.record_invoice_paid,
+    "customer.subscription.deleted": services.record_subscription_ended,
+    "charge.refunded": services.record_charge_refunded,
+}
+# Events worth keeping unprocessed when they match nothing yet: tried again later.
+RETRY_WHEN_UNMATCHED = {"charge.refunded"}
+
+
+def _created(event):
+    return services._timestamp(event.get("created"))
+
+
+def process_event(event):
+    """Store ``event`` (a verified payload dict) once and apply it; returns an outcome."""
+    with transaction.atomic():
+        row, created = StripeEvent.objects.get_or_create(
+            stripe_id=event["id"],
+            defaults={
+                "type": event["type"],
+                "livemode": bool(event.get("livemode")),
+                "payload": event,
+                "created": _created(event),
+            },
+        )
+        if not created:
+            row = StripeEvent.objects.select_for_update().get(pk=row.pk)
+            if row.processed_at is not None:
+                return DUPLICATE
+        handler = HANDLERS.get(event["type"])
+        if handler is None:
+            outcome = IGNORED
+        elif handler(event["data"]["object"]) is None and event["type"] in RETRY_WHEN_UNMATCHED:
+            outcome = WAITING
+        else:
+            outcome = PROCESSED
+        if outcome == WAITING:
+            row.error = "Matches no donation yet; applied when its payment is recorded."
+        else:
+            row.processed_at = timezone.now()
+            row.error = ""
+        row.save(update_fields=["processed_at", "error"])
+    return outcome
+
+
+def _record_failure(event, error):
+    """Keep the event, unprocessed, with what went wrong; Stripe's retry processes it."""
+    with transaction.atomic():
+        row, _created_now = StripeEvent.objects.get_or_create(
+            stripe_id=event["id"],
+            defaults={
+                "type": event["type"],
+                "livemode": bool(event.get("livemode")),
+                "payload": event,
+                "created": _created(event),
+            },
+        )
+        if row.processed_at is None:
+            row.error = error[:2000]
+            row.save(update_fields=["error"])
+
+
+def _valid_shape(event):
+    return (
+        isinstance(event, dict)
+        and isinstance(event.get("id"), str)
+        and isinstance(event.get("type"), str)
+        and isinstance(event.get("data"), dict)
+        and isinstance(event["data"].get("object"), dict)
+    )
+
+
+@csrf_exempt
+@require_POST
+@never_cache
+@transaction.non_atomic_requests
+def stripe_webhook(request):
+    """POST /stripe/webhook/: Stripe's signed events."""
+    limit = settings.STRIPE_WEBHOOK_MAX_BYTES
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > limit:
+        logger.warning("Stripe webhook refused: body of %s bytes", declared)
+        return HttpResponse("Payload too large", status=413, content_type="text/plain")
+    body = request.body
+    if len(body) > limit:
+        logger.warning("Stripe webhook refused: body of %s bytes", len(body))
+        return HttpResponse("Payload too large", status=413, content_type="text/plain")
+    signature = request.headers.get("Stripe-Signature")
+    if not signature:
+        logger.warning("Stripe webhook refused: no signature")
+        return HttpResponse("Missing signature", status=400, content_type="text/plain")
+    if not settings.STRIPE_WEBHOOK_SECRET:
+        logger.error("Stripe webhook refused: STRIPE_WEBHOOK_SECRET is not set")
+        return HttpResponse("Not configured", status=400, content_type="text/plain")
+    try:
+        payload = body.decode("utf-8")
+        stripe.Webhook.construct_event(
+            payload,
+            signature,
+            settings.STRIPE_WEBHOOK_SECRET,
+            tolerance=settings.STRIPE_WEBHOOK_TOLERANCE,
+        )
+        event = json.loads(payload)
+    except stripe.SignatureVerificationError:
+        logger.warning("Stripe webhook refused: bad signature")
+        return HttpResponse("Bad signature", status=400, content_type="text/plain")
+    except ValueError:  # also UnicodeDecodeError and json.JSONDecodeError
+        logger.warning("Stripe webhook refused: malformed body")
+        return HttpResponse("Malformed body", status=400, content_type="text/plain")
+    if not _valid_shape(event):
+        logger.warning("Stripe webhook refused: not an event")
+        return HttpResponse("Not an event", status=400, content_type="text/plain")
+
+    try:
+        outcome = process_event(event)
+    except Exception as error:
+        logger.exception("Stripe event %s (%s) failed", event["id"], event["type"])
+        _record_failure(event, f"{type(error).__name__}: {error}")
+        return HttpResponse("Processing failed; retry", status=500, content_type="text/plain")
+    logger.info("Stripe event %s (%s): %s", event["id"], event["type"], outcome)
+    return JsonResponse({"received": True, "outcome": outcome})

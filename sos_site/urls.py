@@ -29,6 +29,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # A donor's signed links (receipt PDF, Stripe customer portal); never cached.
     path("donor/", include("donations.receipt_urls")),
+    # Stripe's webhooks: csrf-exempt, signature-verified (donations/webhooks.py).
+    path("", include("donations.urls")),
 ]
 
 if settings.DEBUG:

@@ -342,6 +342,14 @@ STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env("STRIPE_API_BASE")
 STRIPE_WEBHOOK_TOLERANCE = env("STRIPE_WEBHOOK_TOLERANCE")
+# The one place the Stripe API version is pinned: requests send it, and the webhook
+# handlers read payloads in its shapes (invoice.parent.subscription_details, ...).
+STRIPE_API_VERSION = "2026-10-28.endive"
+# A donor waits for Checkout: fail fast (connect, read seconds) and retry once.
+STRIPE_TIMEOUT = (3.05, 10)
+STRIPE_MAX_NETWORK_RETRIES = 1
+# Webhook bodies larger than this are refused (Stripe's events are a few KB).
+STRIPE_WEBHOOK_MAX_BYTES = 64 * 1024
 DONATIONS_DEMO_GATEWAY = env("DONATIONS_DEMO_GATEWAY")
 
 # Security: HTTPS everywhere; dev.py turns these off for http://127.0.0.1.

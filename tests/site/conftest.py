@@ -4,10 +4,19 @@ Kyrgyz is the source. Everything is translated into Russian and English except
 ``uzbekistan`` (Kyrgyz only, below the translated ``about``) and ``story``
 (Kyrgyz and Russian), so the switcher's fallbacks and the hreflang lists can
 be checked.
+
+Building the tree publishes some thirty pages, which is slow, so it is built
+once per test module inside a transaction that is rolled back at the end of the
+module; each test still runs in its own savepoint and gets fresh instances.
 """
 
 import datetime
 from decimal import Decimal
+
+from django.core.cache import cache
+from django.db import transaction
+
+from wagtail.models import Locale, Page, Site
 
 import pytest
 
@@ -15,6 +24,7 @@ from donations.models import DonatePage
 from home.models import (
     AdvocacyPage,
     ContentPage,
+    HomePage,
     NewsIndexPage,
     NewsPage,
     Office,
@@ -46,10 +56,49 @@ def publish(parent, page):
     return page
 
 
+def make_home(ky):
+    """Replace Wagtail's welcome page by a Kyrgyz home page as the default site's root."""
+    root = Page.get_first_root_node()
+    home = root.add_child(
+        instance=HomePage(
+            title="Башкы бет", slug="bashky-bet", slogan="Ар бир балага сүйүктүү үй", locale=ky
+        )
+    )
+    site = Site.objects.get(is_default_site=True)
+    old_root = site.root_page
+    site.root_page = home
+    site.save()
+    if old_root.specific_class is Page:
+        old_root.delete()
+    return home
+
+
+@pytest.fixture(scope="module")
+def tree_keys(django_db_setup, django_db_blocker):
+    """Build the tree once per module; yield ``{language: {name: page pk}}``."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        pages = build_tree()
+        yield {
+            code: {name: page.pk for name, page in named.items()} for code, named in pages.items()
+        }
+        transaction.set_rollback(True)
+    cache.clear()  # Wagtail caches site root paths; they are gone with the rollback.
+
+
 @pytest.fixture
-def tree(home_page, locales):
-    ky, ru, en = locales["ky"], locales["ru"], locales["en"]
-    home = home_page
+def tree(tree_keys, db):
+    """Fresh specific instances of the module's tree, ``tree[language][name]``."""
+    return {
+        code: {name: Page.objects.get(pk=pk).specific for name, pk in named.items()}
+        for code, named in tree_keys.items()
+    }
+
+
+def build_tree():
+    ky, _ = Locale.objects.get_or_create(language_code="ky")
+    ru, _ = Locale.objects.get_or_create(language_code="ru")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    home = make_home(ky)
     home.intro = "Ар бир бала үй-бүлөдө чоңойсун."
     home.mission = "<p>Балдардын укуктарын коргойбуз.</p>"
     home.donate_text = "Балдарга азыр жардам көрсөтүңүз."

@@ -241,11 +241,17 @@ class ProgrammePage(BasePage):
         return self.Status(self.status).label
 
     def donors(self):
-        return [link.partner for link in self.partners.all() if link.role == ProgrammePartner.Role.DONOR]
+        # Partner rows are copied unchanged into translations: show each partner in the
+        # page's language where the snippet is translated.
+        return [
+            link.partner.localized
+            for link in self.partners.all()
+            if link.role == ProgrammePartner.Role.DONOR
+        ]
 
     def implementing_partners(self):
         return [
-            link.partner
+            link.partner.localized
             for link in self.partners.all()
             if link.role == ProgrammePartner.Role.IMPLEMENTING
         ]

@@ -1,0 +1,80 @@
+"""load_demo can run on every start: a second run adds nothing and keeps editors' changes."""
+
+from django.contrib.auth import get_user_model
+
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import (
+    SegmentOverride,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+from home.demo.pages import get_demo_page
+from home.models import Office, OrganisationSettings, Partner, SiteFigure
+
+from .conftest import load_demo
+
+COUNTED = [
+    Locale,
+    Page,
+    Site,
+    Revision,
+    get_image_model(),
+    Office,
+    Partner,
+    SiteFigure,
+    TranslationSource,
+    Translation,
+    StringTranslation,
+    SegmentOverride,
+    get_user_model(),
+]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+def test_second_run_creates_nothing_and_keeps_edits(db, demo_media):
+    first_output = load_demo(force_accounts=True)
+    assert "Demo content: created" in first_output
+
+    advocacy = get_demo_page("advocacy")
+    advocacy.title = "Балдардын укуктары (редактор өзгөрткөн)"
+    advocacy.save_revision().publish()
+    office = Office.objects.get(locale__language_code="ru", is_head_office=True)
+    office.phone = "+996 312 000000"
+    office.save()
+    details = OrganisationSettings.load()
+    details.short_name_ru = "SOS ДД Кыргызстана"
+    details.save()
+    before = counts()
+
+    second_output = load_demo(force_accounts=True)
+
+    assert counts() == before
+    assert "nothing changed" in second_output
+    assert "Demo admin 'admin' exists" in second_output
+    assert "changepassword admin" in second_output
+    assert get_demo_page("advocacy").title == "Балдардын укуктары (редактор өзгөрткөн)"
+    assert Office.objects.get(pk=office.pk).phone == "+996 312 000000"
+    assert OrganisationSettings.load().short_name_ru == "SOS ДД Кыргызстана"
+
+
+def test_a_deleted_translation_is_recreated_without_touching_the_rest(db, demo_media):
+    load_demo()
+    english_story = get_demo_page("story-mother", "en")
+    english_story.delete()
+    russian_title = get_demo_page("story-mother", "ru").title
+    before = counts()
+
+    output = load_demo()
+
+    recreated = get_demo_page("story-mother", "en")
+    assert recreated is not None and recreated.live
+    assert recreated.title == "How a mother of five made a new start"
+    assert get_demo_page("story-mother", "ru").title == russian_title
+    assert "created 1 page translations" in output
+    assert counts()["Page"] == before["Page"] + 1

@@ -318,7 +318,7 @@ def transparency_csv_response(filename):
                     row["channel"],
                     row["currency"],
                     row["gifts"],
-                    row["total"],
+                    f"{row['total']:.2f}",
                 ]
             )
     return response

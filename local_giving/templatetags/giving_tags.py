@@ -10,7 +10,7 @@ register = template.Library()
 
 def fund_link(page):
     """The page's fund link, or its source-language page's when the translation has none."""
-    link = ProgrammeFund.objects.filter(page=page).select_related("fund").first()
+    link = ProgrammeFund.objects.filter(page_id=page.pk).select_related("fund").first()
     if link is None and getattr(page, "translation_key", None):
         link = (
             ProgrammeFund.objects.filter(page__translation_key=page.translation_key)

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 import pytest
 
@@ -13,6 +14,14 @@ from local_giving.services import create_pledge
 
 EPC_IBAN = "DE89370400440532013000"  # the ISO 13616 example IBAN, not a real account
 EPC_BIC = "COBADEFFXXX"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached totals must not leak from one test's (rolled back) data into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,119 @@
+import csv
+import io
+from decimal import Decimal
+
+from django.template import Context, Template
+from django.utils import timezone, translation
+
+import pytest
+
+from donations.models import Donation
+from home.models import ProgrammeIndexPage, ProgrammePage
+from local_giving.models import ProgrammeFund
+from local_giving.services import (
+    confirm_transfer,
+    fund_totals,
+    transparency_csv_response,
+    transparency_table,
+)
+
+
+def by_currency(totals):
+    return {row["currency"]: row for row in totals}
+
+
+def test_fund_totals_per_currency_without_refunds(make_pledge, make_card_gift, fund, family_fund):
+    gifts = [
+        make_card_gift("50", "USD"),
+        make_card_gift("25.50", "USD"),
+        make_card_gift("10", "EUR"),
+    ]
+    make_card_gift("999", "USD", fund_=family_fund)  # another fund
+    confirm_transfer(make_pledge().reference_code, Decimal("700"), timezone.localdate())
+    make_pledge()  # pending: not counted
+    totals = by_currency(fund_totals(fund, {"KGS": Decimal("1400"), "USD": None, "EUR": None}))
+    assert totals["USD"]["raised"] == Decimal("75.50") and totals["USD"]["gifts"] == 2
+    assert totals["EUR"]["raised"] == Decimal("10") and totals["EUR"]["percent"] is None
+    assert totals["KGS"]["raised"] == Decimal("700") and totals["KGS"]["percent"] == 50
+
+    gifts[0].change_status(Donation.Status.REFUNDED, refunded_at=timezone.now())
+    # The cached figures are forgotten at once when a gift is refunded.
+    totals = by_currency(fund_totals(fund))
+    assert totals["USD"]["raised"] == Decimal("25.50") and totals["USD"]["gifts"] == 1
+
+
+def test_a_currency_with_only_a_target_shows_zero(fund):
+    totals = fund_totals(fund, {"EUR": Decimal("5000")})
+    assert totals == [
+        {
+            "currency": "EUR",
+            "currency_label": totals[0]["currency_label"],
+            "raised": Decimal(0),
+            "gifts": 0,
+            "target": Decimal("5000"),
+            "percent": 0,
+        }
+    ]
+
+
+def test_a_new_gift_shows_at_once_despite_the_cache(make_card_gift, fund):
+    make_card_gift("10", "USD")
+    assert by_currency(fund_totals(fund))["USD"]["gifts"] == 1
+    make_card_gift("10", "USD")
+    assert by_currency(fund_totals(fund))["USD"]["gifts"] == 2
+
+
+def test_small_cells_are_suppressed(make_card_gift, make_pledge, fund):
+    for _ in range(5):
+        make_card_gift("10", "USD")
+    for _ in range(4):
+        make_card_gift("7", "EUR")
+    confirm_transfer(make_pledge().reference_code, Decimal("1000"), timezone.localdate())
+    year = timezone.localdate().year
+    rows = {(r["channel"], r["currency"]): r for r in transparency_table()}
+    with translation.override("en"):
+        assert rows[("Card", "USD")]["year"] == year
+    assert rows[("Card", "USD")]["gifts"] == 5 and rows[("Card", "USD")]["total"] == Decimal("50")
+    assert rows[("Card", "EUR")]["suppressed"] and rows[("Card", "EUR")]["total"] is None
+    assert rows[("Bank transfer", "KGS")]["suppressed"]
+
+    with translation.override("en"):
+        response = transparency_csv_response("t.csv")
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert table[0] == ["Year", "Fund", "Channel", "Currency", "Gifts", "Amount"]
+    assert [str(year), "Where most needed", "Card", "EUR", "fewer than 5", "fewer than 5"] in table
+    assert [str(year), "Where most needed", "Card", "USD", "5", "50.00"] in table
+    assert "card@example.org" not in response.content.decode()
+
+
+@pytest.fixture
+def programme(home_page, fund):
+    index = home_page.add_child(
+        instance=ProgrammeIndexPage(title="Программалар", slug="programmes")
+    )
+    page = ProgrammePage(title="Үй-бүлө", slug="family")
+    page.fund_links.add(ProgrammeFund(fund=fund, target_usd=Decimal("200")))
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_fund_progress_tag(programme, make_card_gift, locales):
+    make_card_gift("50", "USD")
+    template = Template("{% load giving_tags %}{% fund_progress page %}")
+    with translation.override("en"):
+        html = template.render(Context({"page": programme}))
+    assert "<progress" in html and 'max="100" value="25"' in html
+    assert "50 USD" in html and "25% of the target of 200 USD" in html and "1 gift" in html
+
+    # A translation without its own link shows the source page's fund.
+    russian = programme.copy_for_translation(locales["ru"], copy_parents=True)
+    russian.fund_links.all().delete()
+    assert "<progress" in template.render(Context({"page": russian}))
+
+
+def test_fund_progress_tag_without_link_renders_nothing(home_page):
+    html = Template("{% load giving_tags %}{% fund_progress page %}").render(
+        Context({"page": home_page})
+    )
+    assert html.strip() == ""

@@ -26,13 +26,27 @@ preload_app = True
 limit_request_line = 4094
 limit_request_fields = 100
 limit_request_field_size = 8190
-# Access log and errors on stdout/stderr, for the container runtime to collect.
+# Access log and errors as JSON lines on stdout, like Django's logs (sos_site.logs).
+# The access line leaves out the query string: it may carry personal data.
 accesslog = "-"
 errorlog = "-"
-access_log_format = (
-    '{"time": "%(t)s", "logger": "gunicorn.access", "remote": "%(h)s", "method": "%(m)s", '
-    '"path": "%(U)s", "status": %(s)s, "bytes": "%(B)s", "duration_ms": %(M)s'
-    "}"
-)
+access_log_format = "%(m)s %(U)s %(s)s %(B)s bytes %(M)s ms"
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "sos_site.logs.JSONFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": "INFO"},
+    "loggers": {
+        "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
+}
 # The TLS-terminating proxy in front sets X-Forwarded-Proto (see SECURE_PROXY_SSL_HEADER).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

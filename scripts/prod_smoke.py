@@ -15,6 +15,7 @@ the child processes.
 import os
 import re
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -171,10 +172,10 @@ def wait_until_up(timeout=90):
         if gunicorn.poll() is not None:
             raise SystemExit("gunicorn exited during start-up; see its log above")
         try:
-            if requests.get(f"{BASE_URL}/healthz", headers=HEADERS, timeout=2).ok:
+            if requests.get(f"{BASE_URL}/healthz", headers=HEADERS, timeout=10).ok:
                 return
-        except requests.ConnectionError:
-            pass
+        except requests.RequestException:
+            pass  # not listening yet, or still loading
         time.sleep(0.5)
     raise SystemExit(f"gunicorn did not answer on {BASE_URL} within {timeout} s")
 
@@ -317,6 +318,10 @@ def main():
 
     passed = sum(ok for ok, _ in RESULTS)
     print(f"\n{passed}/{len(RESULTS)} checks passed")
+    if passed == len(RESULTS):
+        shutil.rmtree(WORKDIR, ignore_errors=True)
+    else:
+        print(f"logs, media and static files kept in {WORKDIR}")
     return 0 if passed == len(RESULTS) else 1
 
 

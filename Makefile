@@ -38,6 +38,9 @@ test-postgres: install ## Run the whole test suite against PostgreSQL on 127.0.0
 prod-smoke: install ## Boot production settings under gunicorn (PostgreSQL, Redis on 127.0.0.1) and smoke-test over HTTP on :8114
 	$(PY) scripts/prod_smoke.py
 
+bench: install ## Load-test production settings under gunicorn with wrk; table + docs/bench/latest.json (BENCH_DURATION=30)
+	$(PY) bench/run.py
+
 lint: install ## Check code style (ruff) and template indentation (djhtml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -53,4 +56,4 @@ lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)
 	/tmp/sos-lock-venv/bin/pip install --quiet ".[test]"
 	/tmp/sos-lock-venv/bin/pip freeze --exclude-editable | grep -v '^sos-site' > requirements.lock
 
-.PHONY: help install migrate demo run test test-postgres prod-smoke lint messages lock
+.PHONY: help install migrate demo run test test-postgres prod-smoke bench lint messages lock

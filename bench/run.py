@@ -179,7 +179,8 @@ class Server:
 
 
 def fetch(path):
-    with urllib.request.urlopen(f"http://{HOST}{path}", timeout=30) as response:
+    # Generous: after an uncached run the backlog wrk left behind drains first.
+    with urllib.request.urlopen(f"http://{HOST}{path}", timeout=180) as response:
         return response.status, dict(response.headers), response.read()
 
 

@@ -12,6 +12,7 @@ from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 import stripe
@@ -38,16 +39,19 @@ DEMO_TEMPLATE = "donations/demo_checkout.html"
 
 
 def donation_token(donation):
-    """Deterministic signed token for the thank-you and cancel URLs (same on every retry)."""
-    return signing.dumps(donation.public_id.hex, salt=THANKS_SALT)
+    """Signed, deterministic token for the thank-you and cancel URLs: "<hex id>-<signature>".
+
+    No timestamp: a retry must send Stripe exactly the same success_url, or the
+    idempotent request would differ. Only [A-Za-z0-9_-], as Wagtail's page routes allow.
+    """
+    public_id = donation.public_id.hex
+    return f"{public_id}-{signing.Signer(salt=THANKS_SALT).signature(public_id)}"
 
 
 def donation_from_token(token, **filters):
-    try:
-        public_id = signing.loads(token, salt=THANKS_SALT)
-    except signing.BadSignature:
-        return None
-    if not isinstance(public_id, str):
+    public_id, _sep, signature = token.partition("-")
+    expected = signing.Signer(salt=THANKS_SALT).signature(public_id)
+    if not signature or not constant_time_compare(signature, expected):
         return None
     return Donation.objects.select_related("fund").filter(public_id=public_id, **filters).first()
 

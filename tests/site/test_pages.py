@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from home.models import Office
+from home.models import Office, OrganisationSettings
 
 LANGUAGES = ("ky", "ru", "en")
 # News templates belong to the editorial area and are tested there.
@@ -110,3 +110,16 @@ def test_favicon_ico_is_served(client):
     assert response.status_code == 302
     assert response["Location"].endswith("favicon.ico")
     assert response["Location"].startswith("/static/")
+
+
+def test_organisation_name_follows_the_language(client, tree):
+    organisation = OrganisationSettings.load()
+    organisation.short_name_ky = "SOS Балдар Айылдары Кыргызстан"
+    organisation.short_name_en = "SOS Children's Villages Kyrgyzstan"  # same as the field default
+    organisation.save()
+    assert '<span class="brand__name">SOS Children&#x27;s Villages Kyrgyzstan</span>' in (
+        client.get("/en/").content.decode()
+    )
+    assert '<span class="brand__name">SOS Балдар Айылдары Кыргызстан</span>' in (
+        client.get("/ky/").content.decode()
+    )

@@ -87,7 +87,7 @@ def write_table():
     if target and RESULTS:
         lines = ["| Input | Request | Status | Answer |", "| --- | --- | --- | --- |"]
         lines += [
-            f"| {what} | `{request}` | {status} | {answer} |"
+            f"| {what} | `{request}` | {status} | {html.escape(answer).replace('|', '&#124;')} |"
             for what, request, status, answer in RESULTS
         ]
         with open(target, "w") as table:

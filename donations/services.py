@@ -255,7 +255,7 @@ def _invoice_of_payment_intent(payment_intent):
         logger.warning("Could not look up the invoice of %s", payment_intent, exc_info=True)
         return ""
     for payment in payments.data:
-        return _id(payment.get("invoice"))
+        return _id(payment["invoice"])
     return ""
 
 

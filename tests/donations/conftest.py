@@ -33,7 +33,7 @@ def stripe_double(stripe_double_server, settings):
 
 
 @pytest.fixture
-def webhook(client, stripe_double):
+def webhook(db, client, stripe_double):
     """post(event) -> response: a correctly signed delivery to /stripe/webhook/."""
 
     def post(event_payload, **kwargs):

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from wagtail_factories import ImageFactory
 
 from home.models import Office, OrganisationSettings
 
@@ -123,3 +124,24 @@ def test_organisation_name_follows_the_language(client, tree):
     assert '<span class="brand__name">SOS Балдар Айылдары Кыргызстан</span>' in (
         client.get("/ky/").content.decode()
     )
+
+
+def test_images_are_responsive_webp_pictures(client, tree, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    image = ImageFactory(title="Көк үйлөр", file__width=1200, file__height=800)
+    story = tree["ky"]["story"]
+    story.image = image
+    story.save_revision().publish()
+
+    page = client.get(story.url).content.decode()
+    picture = page.split("<picture>", 1)[1].split("</picture>", 1)[0]
+    assert 'type="image/webp"' in picture
+    assert ".webp 480w" in picture and ".jpg 800w" in picture
+    assert 'alt="Көк үйлөр"' in picture
+    assert 'width="480"' in picture and 'height="320"' in picture
+    assert 'fetchpriority="high"' in picture  # the lead image is above the fold
+
+    listing = client.get(tree["ky"]["stories"].url).content.decode()
+    card = listing.split("<picture>", 1)[1].split("</picture>", 1)[0]
+    assert 'loading="lazy"' in card
+    assert 'alt=""' in card  # the card's title beside it says the same

@@ -1,0 +1,153 @@
+"""Uncached renders cost a fixed number of queries per page type, whatever the content.
+
+Each test renders a page once to warm per-process lookups (site root paths,
+settings), then counts the queries of a second render; it adds content (more
+articles, tags, images, translations, partners) and counts again: the count
+must not change, and must stay within the page type's budget.
+"""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+import wagtail_factories
+
+from home.models import Partner, ProgrammeIndexPage, ProgrammePage
+from home.models.pages import ProgrammePartner
+from tests.performance.conftest import add_article, publish
+
+pytestmark = pytest.mark.django_db
+
+# Queries per uncached render (page cache off). Raise one only with a reason.
+BUDGETS = {
+    "home": 30,
+    "news_index": 32,
+    "news_article": 36,
+    "programme": 36,
+    "donate": 30,
+}
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def count_queries(client, url):
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), queries
+
+
+def add_illustrated_article(news_index, number, locales):
+    article = add_article(news_index, number)
+    article.lead_image = wagtail_factories.ImageFactory(title=f"Сүрөт {number}")
+    article.tags.add(f"тег-{number}", "балдар")
+    body = [("paragraph", f"<p>Абзац {number}</p>")]
+    body += [("image", article.lead_image)]
+    article.body = body
+    return publish(article)
+
+
+def test_home_page_queries_do_not_grow_with_news(client, home_page, news_index, locales):
+    for number in range(3):
+        add_illustrated_article(news_index, number, locales)
+    few, _ = count_queries(client, "/ky/")
+
+    for number in range(3, 12):
+        add_illustrated_article(news_index, number, locales)
+    many, queries = count_queries(client, "/ky/")
+
+    assert many == few, _listing(queries)
+    assert many <= BUDGETS["home"], _listing(queries)
+
+
+def test_news_index_queries_do_not_grow_with_articles(client, news_index, locales):
+    for number in range(3):
+        add_illustrated_article(news_index, number, locales)
+    few, _ = count_queries(client, "/ky/news/")
+
+    for number in range(3, 12):
+        add_illustrated_article(news_index, number, locales)
+    many, queries = count_queries(client, "/ky/news/")
+
+    assert many == few, _listing(queries)
+    assert many <= BUDGETS["news_index"], _listing(queries)
+
+
+def test_news_article_queries_do_not_grow_with_tags_and_blocks(client, news_index, locales):
+    article = add_illustrated_article(news_index, 1, locales)
+    few, _ = count_queries(client, article.url)
+
+    article.tags.add(*[f"extra-{n}" for n in range(6)])
+    image = wagtail_factories.ImageFactory(title="Дагы бир")
+    article.body = [
+        *[("paragraph", f"<p>Абзац {n}</p>") for n in range(6)],
+        *[("image", image) for _ in range(4)],
+    ]
+    publish(article)
+    many, queries = count_queries(client, article.url)
+
+    assert many == few, _listing(queries)
+    assert many <= BUDGETS["news_article"], _listing(queries)
+
+
+def test_news_article_queries_do_not_grow_with_translations(client, news_index, locales):
+    article = add_illustrated_article(news_index, 1, locales)
+    few, _ = count_queries(client, article.url)
+
+    for language in ("ru", "en"):
+        home = news_index.get_parent().specific
+        if not home.has_translation(locales[language]):
+            publish(home.copy_for_translation(locales[language]))
+        if not news_index.has_translation(locales[language]):
+            publish(news_index.copy_for_translation(locales[language]))
+        publish(article.copy_for_translation(locales[language]))
+    many, queries = count_queries(client, article.url)
+
+    assert many == few, _listing(queries)
+    assert many <= BUDGETS["news_article"], _listing(queries)
+
+
+def test_programme_queries_do_not_grow_with_partners(client, home_page, locales):
+    index = publish(
+        home_page.add_child(instance=ProgrammeIndexPage(title="Программалар", slug="programmes"))
+    )
+    programme = publish(
+        index.add_child(
+            instance=ProgrammePage(
+                title="Үй-бүлө",
+                slug="family",
+                start_date=datetime.date(2020, 1, 1),
+                image=wagtail_factories.ImageFactory(title="Программа"),
+            )
+        )
+    )
+
+    def add_partners(first, last):
+        for number in range(first, last):
+            partner = Partner.objects.create(name=f"Өнөктөш {number}", locale=locales["ky"])
+            role = ProgrammePartner.Role.DONOR if number % 2 else ProgrammePartner.Role.IMPLEMENTING
+            programme.partners.add(ProgrammePartner(partner=partner, role=role))
+        return publish(programme)
+
+    programme = add_partners(0, 1)
+    few, _ = count_queries(client, programme.url)
+    programme = add_partners(1, 8)
+    many, queries = count_queries(client, programme.url)
+
+    assert many == few, _listing(queries)
+    assert many <= BUDGETS["programme"], _listing(queries)
+
+
+def test_donate_page_within_budget(client, donate_page):
+    count, queries = count_queries(client, donate_page.url)
+    assert count <= BUDGETS["donate"], _listing(queries)
+
+
+def _listing(queries):
+    return "\n".join(query["sql"][:200] for query in queries.captured_queries)

@@ -12,6 +12,7 @@ DEMO_LOADERS = [
     "home.demo.organisation.load_organisation_settings",
     "home.demo.snippets.load_snippets",
     "home.demo.pages.load_pages",
+    "donations.demo.load_funds",
     "local_giving.demo.load_local_giving",
     "home.demo.accounts.load_demo_admin",
     "home.accounts.load_demo_accounts",

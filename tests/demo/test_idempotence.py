@@ -76,5 +76,5 @@ def test_a_deleted_translation_is_recreated_without_touching_the_rest(db, demo_m
     assert recreated is not None and recreated.live
     assert recreated.title == "How a mother of five made a new start"
     assert get_demo_page("story-mother", "ru").title == russian_title
-    assert "created 1 page translations" in output
+    assert "page translations: 1\n" in output
     assert counts()["Page"] == before["Page"] + 1

@@ -173,7 +173,7 @@ PAGES = [
         slug="sos-uzbekistan",
         fields={
             "title": T(
-                ky="Өзбекстандагы тууган уюм",
+                ky="Өзбекстандагы бир тууган уюм",
                 ru="Сестринская организация в Узбекистане",
                 en="Our sister association in Uzbekistan",
             ),

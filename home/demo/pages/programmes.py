@@ -51,12 +51,12 @@ PAGES = [
                 ky="Европа Бирлиги каржылаган бул долбоор Кыргызстандагы 40 000 аялуу балага "
                 "коопсуз, коргоочу үй-бүлөлүк чөйрөдө жашоо мүмкүнчүлүгүн кеңейтүүгө "
                 "багытталган.",
-                ru="Проект, который финансирует Европейский союз, расширяет возможности "
-                "40 000 уязвимых детей Кыргызстана жить в безопасной семейной среде, "
-                "где их защищают.",
-                en="Funded by the European Union, the project gives 40,000 vulnerable "
-                "children in Kyrgyzstan a better chance to live in a safe, protective family "
-                "environment.",
+                ru="Проект, который финансировал Европейский союз, был нацелен на то, чтобы "
+                "у 40 000 уязвимых детей Кыргызстана стало больше возможностей жить в "
+                "безопасной семейной среде, где их защищают.",
+                en="Funded by the European Union, the project set out to give 40,000 "
+                "vulnerable children in Kyrgyzstan a better chance to live in a safe, "
+                "protective family environment.",
             ),
             "image": ImageRef("programme-eu"),
             "start_date": datetime.date(2018, 7, 1),

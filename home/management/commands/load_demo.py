@@ -52,7 +52,8 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     step(ctx)
         if ctx.created:
-            made = ", ".join(f"{number} {what}" for what, number in ctx.created.items())
-            self.stdout.write(self.style.SUCCESS(f"Demo content: created {made}."))
+            self.stdout.write(self.style.SUCCESS("Demo content: created"))
+            for what, number in ctx.created.items():
+                self.stdout.write(f"  {what}: {number}")
         else:
             self.stdout.write("Demo content: everything was already there, nothing changed.")

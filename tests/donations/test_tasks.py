@@ -42,6 +42,11 @@ def database_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+def receipt_tasks():
+    # Other apps may queue their own tasks when a gift is paid; only ours count here.
+    return DBTaskResult.objects.filter(task_path="donations.tasks.send_receipt")
+
+
 def run_worker():
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
 
@@ -101,8 +106,7 @@ def test_mail_server_down_schedules_a_retry_and_sends_once_it_is_back(
     settings, database_tasks, mail_server_down
 ):
     donation = make_paid_donation(make_fund())  # commits: the task is now queued
-    [queued] = DBTaskResult.objects.all()
-    assert queued.task_path == "donations.tasks.send_receipt"
+    [queued] = receipt_tasks()
 
     run_worker()
 
@@ -111,7 +115,7 @@ def test_mail_server_down_schedules_a_retry_and_sends_once_it_is_back(
     assert donation.receipt_emailed_at is None, "the claim is given back"
     failed = DBTaskResult.objects.get(pk=queued.pk)
     assert failed.status == "FAILED"
-    [retry] = DBTaskResult.objects.filter(status="READY")
+    [retry] = receipt_tasks().filter(status="READY")
     assert retry.args_kwargs == {"args": [donation.pk], "kwargs": {"attempt": 2}}
     assert retry.run_after > timezone.now() + retry_delay(1) - timedelta(seconds=30)
     # Not yet due: a worker leaves it alone.
@@ -139,12 +143,12 @@ def test_mail_server_down_schedules_a_retry_and_sends_once_it_is_back(
 @pytest.mark.django_db(transaction=True)
 def test_retries_are_bounded(database_tasks, mail_server_down):
     donation = make_paid_donation(make_fund())
-    DBTaskResult.objects.all().delete()
+    receipt_tasks().delete()
 
     with pytest.raises(OSError):
         send_receipt.call(donation.pk, attempt=RECEIPT_MAX_ATTEMPTS)
 
-    assert not DBTaskResult.objects.exists(), "no retry after the last attempt"
+    assert not receipt_tasks().exists(), "no retry after the last attempt"
     assert retry_delay(1) < retry_delay(2) < retry_delay(3)
 
 
@@ -163,11 +167,12 @@ def test_send_pending_receipts_sends_what_is_owed(settings, mail_server_down):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_workers_send_one_email(django_capture_on_commit_callbacks):
+def test_concurrent_workers_send_one_email():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite's in-memory test database is not shared")
-    with django_capture_on_commit_callbacks(execute=False):
-        donation = make_paid_donation(make_fund())
+    donation = make_paid_donation(make_fund())  # commits, so its receipt goes out at once
+    Donation.objects.filter(pk=donation.pk).update(receipt_emailed_at=None)
+    mail.outbox.clear()
     barrier = threading.Barrier(8)
     results = []
 

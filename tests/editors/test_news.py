@@ -105,7 +105,8 @@ def test_rss_feed_per_language(client, news_indexes):
     response = client.get("/ru/news/rss/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
-    channel = ET.fromstring(response.content)  # noqa: S314 - our own output.find("channel")
+    rss = ET.fromstring(response.content)  # noqa: S314 - our own output
+    channel = rss.find("channel")
     assert channel.findtext("language") == "ru"
     items = channel.findall("item")
     assert [item.findtext("title") for item in items] == ["Русская новость"]

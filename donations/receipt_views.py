@@ -43,6 +43,7 @@ def receipt_pdf(request, token):
         raise Http404("No such receipt")
     response = HttpResponse(render_receipt_pdf(donation), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{receipt_filename(donation)}"'
+    response["Content-Language"] = donation.language
     return _private(response)
 
 

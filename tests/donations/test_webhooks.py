@@ -313,3 +313,16 @@ def test_subscription_deleted_ends_the_monthly_gift(checkout, webhook, stripe_do
     original.refresh_from_db()
     assert original.subscription_ended_at is not None
     assert original.status == Donation.Status.PAID
+
+
+def test_event_that_fails_is_kept_unprocessed_for_stripe_to_retry(webhook):
+    """A handler error answers 500 (Stripe retries) and keeps the event with its error."""
+    broken = event("invoice.paid", {"object": "invoice", "status": "paid"})  # no id
+    response = webhook(broken)
+    assert response.status_code == 500
+    stored = StripeEvent.objects.get()
+    assert stored.processed_at is None
+    assert "KeyError" in stored.error
+    # The redelivery is processed again, not skipped as a duplicate.
+    assert webhook(broken).status_code == 500
+    assert StripeEvent.objects.count() == 1

@@ -6,8 +6,13 @@ slugs differ per language. The switcher already knows each target URL, so a
 plain link to this view is enough and needs no JavaScript or CSRF token.
 """
 
+import re
+
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
@@ -34,3 +39,24 @@ def switch_language(request, language_code):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+LANGUAGE_LIKE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:[-_][a-z0-9]{2,4})?)(?:/|$)", re.IGNORECASE)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, but an unknown language prefix is a plain 404.
+
+    Django would redirect /de/page/ to /ky/de/page/ because Wagtail's catch-all route
+    makes any path look valid; a reader who typed a language we do not offer should
+    get the localized "not found" page straight away instead.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404:
+            match = LANGUAGE_LIKE_PREFIX.match(request.path_info)
+            if match and match.group(1).lower() not in dict(settings.LANGUAGES):
+                response.headers.setdefault("Content-Language", translation.get_language())
+                patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                return response
+        return super().process_response(request, response)

@@ -47,7 +47,7 @@ lint: install ## Check code style (ruff) and template indentation (djhtml)
 	$(VENV)/bin/djhtml --check templates
 
 messages: install ## Extract the project's strings into locale/ky and locale/ru
-	$(PY) manage.py makemessages --locale ky --locale ru --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+	$(PY) manage.py makemessages --locale ky --locale ru --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore '.tools/*' --ignore 'node_modules/*' --no-obsolete
 	$(PY) manage.py compile_catalogues
 
 lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)

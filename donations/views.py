@@ -21,6 +21,7 @@ from . import demo_gateway
 from .checkout import create_checkout_session
 from .forms import PAYMENT_TRANSFER, DonateForm, format_amount
 from .models import Donation
+from .ratelimits import rate_limited
 
 logger = logging.getLogger(__name__)
 
@@ -155,6 +156,7 @@ def _redirect(url):
 # The form ----------------------------------------------------------------------------------
 
 
+@rate_limited
 def donate(request, page):
     """GET: the form. POST: validate -> confirm -> pending Donation -> Checkout (303)."""
     if request.method not in ("GET", "HEAD", "POST"):

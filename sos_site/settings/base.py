@@ -32,6 +32,9 @@ env = environ.Env(
     STRIPE_WEBHOOK_SECRET=(str, ""),
     STRIPE_API_BASE=(str, ""),
     STRIPE_WEBHOOK_TOLERANCE=(int, 300),
+    DONATION_RATE_LIMIT_PER_IP=(int, 10),
+    DONATION_RATE_LIMIT_GLOBAL=(int, 300),
+    DONATION_RATE_LIMIT_WINDOW=(int, 600),
     DONATIONS_DEMO_GATEWAY=(bool, False),
     SENTRY_DSN=(str, ""),
     SENTRY_ENVIRONMENT=(str, "production"),
@@ -351,6 +354,11 @@ STRIPE_MAX_NETWORK_RETRIES = 1
 # Webhook bodies larger than this are refused (Stripe's events are a few KB).
 STRIPE_WEBHOOK_MAX_BYTES = 64 * 1024
 DONATIONS_DEMO_GATEWAY = env("DONATIONS_DEMO_GATEWAY")
+# Card-testing guard on the donate form (donations/ratelimits.py): submissions per client IP
+# and site-wide per window (seconds); 0 switches a limit off.
+DONATION_RATE_LIMIT_PER_IP = env("DONATION_RATE_LIMIT_PER_IP")
+DONATION_RATE_LIMIT_GLOBAL = env("DONATION_RATE_LIMIT_GLOBAL")
+DONATION_RATE_LIMIT_WINDOW = env("DONATION_RATE_LIMIT_WINDOW")
 
 # Security: HTTPS everywhere; dev.py turns these off for http://127.0.0.1.
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT")

@@ -27,6 +27,9 @@ CSRF_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SECURE = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DONATIONS_DEMO_GATEWAY = False
+# Off for the suite (many gifts from one test client); tests/production turns them on.
+DONATION_RATE_LIMIT_PER_IP = 0
+DONATION_RATE_LIMIT_GLOBAL = 0
 # The test client's login() passes no request, which django-axes refuses;
 # tests/production/test_admin_security.py turns it back on.
 AXES_ENABLED = False

@@ -292,6 +292,12 @@ def transparency_table():
     return table
 
 
+def _csv_text(value):
+    """Text a spreadsheet will not run as a formula (fund names are typed by editors)."""
+    value = str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def transparency_csv_response(filename):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -300,27 +306,12 @@ def transparency_csv_response(filename):
     writer.writerow([_("Year"), _("Fund"), _("Channel"), _("Currency"), _("Gifts"), _("Amount")])
     for row in transparency_table():
         if row["suppressed"]:
-            writer.writerow(
-                [
-                    row["year"],
-                    row["fund"],
-                    row["channel"],
-                    row["currency"],
-                    FEWER_THAN_5,
-                    FEWER_THAN_5,
-                ]
-            )
+            gifts = total = str(FEWER_THAN_5)
         else:
-            writer.writerow(
-                [
-                    row["year"],
-                    row["fund"],
-                    row["channel"],
-                    row["currency"],
-                    row["gifts"],
-                    f"{row['total']:.2f}",
-                ]
-            )
+            gifts, total = row["gifts"], f"{row['total']:.2f}"
+        writer.writerow(
+            [row["year"], _csv_text(row["fund"]), row["channel"], row["currency"], gifts, total]
+        )
     return response
 
 

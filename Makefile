@@ -41,6 +41,12 @@ prod-smoke: install ## Boot production settings under gunicorn (PostgreSQL, Redi
 bench: install ## Load-test production settings under gunicorn with wrk; table + docs/bench/latest.json (BENCH_DURATION=30)
 	$(PY) bench/run.py
 
+browser-deps: ## Install Debian's Chromium for the browser tests and Lighthouse (as root, when missing)
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium chromium-driver)
+
+audit: install browser-deps ## Lighthouse (mobile) on the main pages in ky/ru/en under production settings; docs/audit/
+	$(PY) scripts/audit.py
+
 lint: install ## Check code style (ruff) and template indentation (djhtml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -56,4 +62,4 @@ lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)
 	/tmp/sos-lock-venv/bin/pip install --quiet ".[test]"
 	/tmp/sos-lock-venv/bin/pip freeze --exclude-editable | grep -v '^sos-site' > requirements.lock
 
-.PHONY: help install migrate demo run test test-postgres prod-smoke bench lint messages lock
+.PHONY: help install migrate demo run test test-postgres prod-smoke bench browser-deps audit lint messages lock

@@ -5,6 +5,9 @@ import threading
 
 import pytest
 
+# The donor's-way fixtures (donate pages, funds, the Stripe double) for test_donation_*.py.
+from tests.donations.conftest import *  # noqa: F403
+
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 

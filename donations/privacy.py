@@ -1,0 +1,184 @@
+"""Donor privacy: forget a donor's personal data, keep the accounting record.
+
+``forget_donor(email)`` is what `manage.py forget_donor EMAIL` runs. For every
+Donation with that email (case-insensitive) it empties the donor's name, email,
+dedication and Stripe customer id and marks the gift anonymous; amount, currency,
+fund, dates, status, channel, payment references and the receipt number stay, so
+the books and the receipt sequence are untouched. It also removes the donor's
+data from what else the site stored about those gifts: the payer's name on the
+bank statement lines matched to them (local_giving) and names, emails, phones
+and addresses in the stored Stripe event payloads. Running it again finds
+nothing and changes nothing.
+
+Stripe keeps its own copy (customer, payment method): delete the customer in
+the Stripe Dashboard too; docs/production.md says so.
+"""
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from sos_site.logs import redact
+
+from .models import Donation, StripeEvent
+
+logger = logging.getLogger(__name__)
+
+REMOVED = "[removed]"
+# Keys of Stripe objects that hold a person's data; their values are dropped.
+STRIPE_PERSONAL_KEYS = frozenset(
+    {
+        "customer_email",
+        "customer_name",
+        "customer_phone",
+        "customer_address",
+        "customer_details",
+        "customer_shipping",
+        "billing_details",
+        "shipping_details",
+        "shipping",
+        "receipt_email",
+        "email",
+        "name",
+        "phone",
+        "address",
+    }
+)
+
+
+def mask_email(email):
+    """a***@example.org: enough to recognise, not enough to identify."""
+    return redact(email) if "@" in email else "***"
+
+
+@dataclass
+class ForgetResult:
+    donations: int = 0
+    receipts_kept: int = 0
+    statement_lines: int = 0
+    stripe_events: int = 0
+    active_subscriptions: list = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return bool(self.donations or self.statement_lines or self.stripe_events)
+
+
+def _scrub(value, needles):
+    """The Stripe payload without personal keys, and with the needles replaced in strings."""
+    if isinstance(value, dict):
+        return {
+            key: (None if key in STRIPE_PERSONAL_KEYS else _scrub(item, needles))
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_scrub(item, needles) for item in value]
+    if isinstance(value, str) and needles:
+        return needles.sub(REMOVED, value)
+    return value
+
+
+def _needles(texts):
+    texts = sorted({t.strip() for t in texts if t and len(t.strip()) >= 3}, key=len, reverse=True)
+    if not texts:
+        return None
+    return re.compile("|".join(re.escape(t) for t in texts), re.IGNORECASE)
+
+
+def _stripe_events_of(donations):
+    """Stored events that belong to these donations (by id, session, customer, subscription)."""
+    public_ids = [str(d.public_id) for d in donations]
+    query = Q(payload__data__object__client_reference_id__in=public_ids) | Q(
+        payload__data__object__metadata__donation_id__in=public_ids
+    )
+    for name in ("stripe_checkout_session_id", "stripe_invoice_id", "stripe_payment_intent_id"):
+        values = [getattr(d, name) for d in donations if getattr(d, name)]
+        if values:
+            query |= Q(payload__data__object__id__in=values)
+    customers = [d.stripe_customer_id for d in donations if d.stripe_customer_id]
+    if customers:
+        query |= Q(payload__data__object__customer__in=customers)
+    subscriptions = [d.stripe_subscription_id for d in donations if d.stripe_subscription_id]
+    if subscriptions:
+        query |= Q(payload__data__object__subscription__in=subscriptions)
+    emails = {d.donor_email for d in donations if d.donor_email}
+    for email in emails:
+        query |= Q(payload__data__object__customer_email__iexact=email)
+    return StripeEvent.objects.filter(query)
+
+
+def _forget_statement_lines(donation_ids, needles):
+    """Blank the payer on bank statement lines matched to these gifts (local_giving)."""
+    if not apps.is_installed("local_giving"):
+        return 0
+    StatementLine = apps.get_model("local_giving", "StatementLine")
+    changed = 0
+    for line in StatementLine.objects.select_for_update().filter(donation_id__in=donation_ids):
+        purpose = needles.sub(REMOVED, line.purpose) if needles else line.purpose
+        if line.payer or purpose != line.purpose:
+            line.payer = ""
+            line.purpose = purpose
+            line.save(update_fields=["payer", "purpose"])
+            changed += 1
+    return changed
+
+
+def forget_donor(email):
+    """Remove the personal data of the donor with ``email``; returns a ForgetResult.
+
+    Idempotent: a second run finds no donation with that email and changes nothing.
+    """
+    email = (email or "").strip()
+    result = ForgetResult()
+    if not email:
+        return result
+    with transaction.atomic():
+        donations = list(
+            Donation.objects.select_for_update()
+            .filter(Q(donor_email__iexact=email) | Q(parent__donor_email__iexact=email))
+            .order_by("pk")
+        )
+        if not donations:
+            return result
+        needles = _needles([email, *(d.donor_name for d in donations)])
+        ids = [d.pk for d in donations]
+
+        result.stripe_events = 0
+        for event in _stripe_events_of(donations).select_for_update():
+            scrubbed = _scrub(event.payload, needles)
+            if scrubbed != event.payload:
+                event.payload = scrubbed
+                event.save(update_fields=["payload"])
+                result.stripe_events += 1
+        result.statement_lines = _forget_statement_lines(ids, needles)
+
+        result.active_subscriptions = [
+            d.stripe_subscription_id
+            for d in donations
+            if d.stripe_subscription_id
+            and d.subscription_ended_at is None
+            and d.parent_id is None
+            and d.status == Donation.Status.PAID
+        ]
+        result.donations = Donation.objects.filter(pk__in=ids).update(
+            donor_name="",
+            donor_email="",
+            dedication="",
+            stripe_customer_id="",
+            is_anonymous=True,
+            updated_at=timezone.now(),
+        )
+        result.receipts_kept = sum(1 for d in donations if d.receipt_number)
+    logger.info(
+        "Forgot donor %s: %s donation(s), %s statement line(s), %s Stripe event(s)",
+        mask_email(email),
+        result.donations,
+        result.statement_lines,
+        result.stripe_events,
+    )
+    return result

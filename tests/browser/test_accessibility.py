@@ -17,6 +17,14 @@ from .conftest import (
     format_violations,
 )
 
+# Lazy images below the fold load only when scrolled to; a full-page screenshot shows them all.
+LOAD_ALL_IMAGES = """async () => {
+    const images = [...document.images];
+    images.forEach((img) => { img.loading = "eager"; });
+    await Promise.all(images.map((img) => img.complete ? null :
+        new Promise((done) => { img.onload = img.onerror = done; })));
+}"""
+
 PAGES = {"home": "", "programme": PROGRAMME, "news": NEWS, "donate": DONATE}
 MORE_PAGES = {"search": "search/?q=SOS", "transparency": "transparency/"}
 
@@ -34,6 +42,7 @@ def test_page_passes_axe_at_phone_and_desktop_widths(new_context, axe_violations
         # Nothing may stick out sideways (a horizontal scrollbar on a phone).
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name} ({language}) is {overflow}px too wide at {width}px"
+        page.evaluate(LOAD_ALL_IMAGES)
         page.screenshot(path=SCREENSHOTS / f"{name}-{language}-{width}.png", full_page=True)
         violations = axe_violations(page)
         assert not violations, f"{name} ({language}, {width}px):\n" + format_violations(violations)

@@ -173,9 +173,7 @@ class DonateForm(forms.Form):
             amount = parse_amount(typed)
             field = "custom_amount"
             if amount is None:
-                self.add_error(
-                    field, _("Enter the amount as a number, for example 1500 or 12,50.")
-                )
+                self.add_error(field, _("Enter the amount as a number, for example 1500 or 12,50."))
                 return cleaned
         elif preset_key:
             preset = self.presets[preset_key]

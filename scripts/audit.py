@@ -4,7 +4,9 @@
    (migrate + load_demo), the media, and the collected static files (collectstatic).
 2. gunicorn serves the site with sos_site.settings.production on 127.0.0.1:8119 (AUDIT_PORT).
    Plain HTTP on loopback, so the environment turns off SECURE_SSL_REDIRECT and HSTS,
-   and allows only 127.0.0.1 as host. Everything else is production as deployed.
+   and allows only 127.0.0.1 as host. Everything else is production as deployed; media
+   come from scripts/audit_wsgi.py, standing in for the bucket or web server. Each page
+   is requested once before Lighthouse sees it (renditions drawn, page cache filled).
 3. Lighthouse 12.8.2 (npm, installed once into .tools/lighthouse; 13.x needs Node 22) drives
    Debian's headless Chromium (/usr/bin/chromium, apt-installed when missing and root) with
    the mobile preset (Moto G Power emulation, simulated slow 4G) on the home, news article,
@@ -147,7 +149,7 @@ def start_gunicorn(env, work):
     log_file = (work / "gunicorn.log").open("w")
     server_env = {**env, "GUNICORN_BIND": f"{HOST}:{PORT}", "WEB_CONCURRENCY": "2"}
     process = subprocess.Popen(  # noqa: S603
-        [str(GUNICORN), "-c", "gunicorn.conf.py", "sos_site.wsgi"],
+        [str(GUNICORN), "-c", "gunicorn.conf.py", "--pythonpath", "scripts", "audit_wsgi"],
         cwd=ROOT,
         env=server_env,
         stdout=log_file,
@@ -224,8 +226,16 @@ def failing_audits(report):
     return failing
 
 
+def warm_up(url):
+    """One request first, as visitors before Lighthouse would make: image renditions
+    get drawn and the page cache filled, as on a live site."""
+    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310
+        response.read()
+
+
 def audit_page(name, language, work):
     url = f"http://{HOST}:{PORT}/{language}/{PAGES[name]}"
+    warm_up(url)
     reports = []
     for attempt in range(RUNS):
         reports.append(lighthouse(url, work / f"{name}-{language}-{attempt}.json"))

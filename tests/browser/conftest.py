@@ -136,9 +136,12 @@ def browser_type_launch_args(browser_type_launch_args, chromium_executable, pyte
     return launch_args
 
 
-def _is_test_database(alias="default"):
-    connection = connections[alias]
-    return connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
+# The configured database's name, read before pytest-django swaps in the test database's.
+CONFIGURED_DATABASE = connections["default"].settings_dict["NAME"]
+
+
+def _is_test_database():
+    return connections["default"].settings_dict["NAME"] != CONFIGURED_DATABASE
 
 
 @contextmanager

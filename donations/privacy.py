@@ -139,7 +139,7 @@ def forget_donor(email):
         return result
     with transaction.atomic():
         donations = list(
-            Donation.objects.select_for_update()
+            Donation.objects.select_for_update(of=("self",))
             .filter(Q(donor_email__iexact=email) | Q(parent__donor_email__iexact=email))
             .order_by("pk")
         )

@@ -12,15 +12,19 @@ passed. Only the standard library and requests are used here; Django runs in
 the child processes.
 """
 
+import email
+import email.policy
 import os
 import re
 import secrets
 import shutil
 import signal
 import socket
+import socketserver
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -262,18 +266,221 @@ def check_cache_in_redis():
     check(keys > 0, f"the site stored {keys} keys in Redis database {REDIS_DB}")
 
 
-def donation_steps(session):
-    """Donation smoke steps, to be filled in by the donations team.
+# --- donations ----------------------------------------------------------------
 
-    Expected here: a donation through the Stripe double (STRIPE_API_BASE
-    pointing at it, started with start()), a signed webhook delivery for it,
-    and the receipt task run by the `db_worker` started in main(), checked by
-    waiting for the receipt e-mail (EMAIL_URL may point at a local SMTP sink).
-    Record each check with check(ok, description); `session` is a
-    requests.Session carrying the proxy headers.
-    """
+DONOR_EMAIL = "smoke.donor@example.org"
+WEBHOOK_SECRET = "whsec_smoke_" + secrets.token_hex(16)
+MAILBOX = []  # (recipients, raw message bytes) received by the SMTP sink
+
+
+class SMTPSink(socketserver.StreamRequestHandler):
+    """Just enough SMTP (RFC 5321) to receive Django's mail: no auth, no TLS, keep everything."""
+
+    def reply(self, line):
+        self.wfile.write(line.encode() + b"\r\n")
+
+    def handle(self):
+        self.reply("220 smoke-sink ESMTP")
+        recipients = []
+        while line := self.rfile.readline():
+            verb = line[:4].upper()
+            if verb in (b"EHLO", b"HELO"):
+                self.reply("250 smoke-sink")
+            elif verb == b"MAIL":
+                recipients = []
+                self.reply("250 OK")
+            elif verb == b"RCPT":
+                recipients.append(line.decode(errors="replace").split(":", 1)[1].strip(" <>\r\n"))
+                self.reply("250 OK")
+            elif verb == b"DATA":
+                self.reply("354 End data with <CR><LF>.<CR><LF>")
+                data = []
+                while (part := self.rfile.readline()) not in (b".\r\n", b""):
+                    data.append(part[1:] if part.startswith(b"..") else part)
+                MAILBOX.append((recipients, b"".join(data)))
+                self.reply("250 OK queued")
+            elif verb == b"QUIT":
+                self.reply("221 Bye")
+                return
+            else:  # RSET, NOOP, anything else
+                self.reply("250 OK")
+
+
+def start_donation_services():
+    """The Stripe double and an SMTP sink in threads; point the production settings at them."""
+    sys.path.insert(0, str(ROOT))
+    from tests.stripe_double.server import StripeDouble
+
+    double = StripeDouble().start()
+    sink = socketserver.ThreadingTCPServer(("127.0.0.1", 0), SMTPSink)
+    sink.daemon_threads = True
+    threading.Thread(target=sink.serve_forever, daemon=True).start()
+    ENV.update(
+        {
+            "STRIPE_SECRET_KEY": "sk_test_smoke_" + secrets.token_hex(12),
+            "STRIPE_PUBLISHABLE_KEY": "pk_test_smoke",
+            "STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET,
+            "STRIPE_API_BASE": double.url,
+            "EMAIL_URL": f"smtp://127.0.0.1:{sink.server_address[1]}",
+            "DEFAULT_FROM_EMAIL": "SOS Kyrgyzstan <receipts@example.org>",
+        }
+    )
+    print(f"Stripe double on {double.url}, SMTP sink on 127.0.0.1:{sink.server_address[1]}")
+    return double, sink
+
+
+def stripe_event(type_, obj):
+    """A v1 event as Stripe sends it, in the pinned API version."""
+    base = (ROOT / "sos_site" / "settings" / "base.py").read_text()
+    api_version = re.search(r'STRIPE_API_VERSION = "([^"]+)"', base).group(1)
+    return {
+        "id": f"evt_test_{secrets.token_hex(12)}",
+        "object": "event",
+        "api_version": api_version,
+        "created": int(time.time()),
+        "data": {"object": obj},
+        "livemode": False,
+        "pending_webhooks": 1,
+        "request": {"id": None, "idempotency_key": None},
+        "type": type_,
+    }
+
+
+def post_webhook(session, event, secret=WEBHOOK_SECRET):
+    from tests.stripe_double.events import encode, signature_header
+
+    payload = encode(event)
+    return session.post(
+        f"{BASE_URL}/stripe/webhook/",
+        data=payload.encode(),
+        headers={
+            "Content-Type": "application/json",
+            "Stripe-Signature": signature_header(payload, secret),
+        },
+        timeout=15,
+        allow_redirects=False,
+    )
+
+
+def donation_state(session_id):
+    """status receipt_number emailed? of the donation with this Checkout Session, via the shell."""
+    code = (
+        "from donations.models import Donation; "
+        f"d = Donation.objects.get(stripe_checkout_session_id={session_id!r}); "
+        "print('SMOKE-STATE', d.status, d.receipt_number, bool(d.receipt_emailed_at))"
+    )
+    output = run("shell", "-c", code)
+    match = re.search(r"SMOKE-STATE (\S+) (\S+) (\S+)", output)
+    return match.groups() if match else ("?", "?", "?")
+
+
+def post_form(session, url, page, data):
+    """POST like a browser: CSRF cookie and token from the page, Origin and Referer of the site."""
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    cookie = page.cookies.get("csrftoken") or session.cookies.get("csrftoken", "")
+    origin = f"https://127.0.0.1:{PORT}"
+    return session.post(
+        url,
+        data={**data, "csrfmiddlewaretoken": token.group(1) if token else ""},
+        headers={"Cookie": f"csrftoken={cookie}", "Origin": origin, "Referer": origin + "/"},
+        timeout=30,
+        allow_redirects=False,
+    )
+
+
+def donation_steps(session, double):
+    """A card gift through the Stripe double, its signed webhook, the receipt by the worker."""
     step("Donations")
-    print("  (not yet: the donations team adds the Stripe double, webhook and receipt steps)")
+    pages = {}
+    for language in LANGUAGES:
+        response = session.get(f"{BASE_URL}/{language}/donate/", timeout=15, allow_redirects=False)
+        pages[language] = response
+        check(
+            response.status_code == 200 and "csrfmiddlewaretoken" in response.text,
+            f"/{language}/donate/ shows the form (got {response.status_code})",
+        )
+    page = pages["en"]
+    fund = re.search(r'name="fund" value="([^"]+)"', page.text)
+    if not check(fund and page.cookies.get("csrftoken"), "the form has a fund and a CSRF cookie"):
+        return
+    url = f"{BASE_URL}/en/donate/"
+    gift = {
+        "frequency": "one_time",
+        "currency": "KGS",
+        "custom_amount": "1500",
+        "fund": fund.group(1),
+        "donor_name": "Smoke Test Donor",
+        "donor_email": DONOR_EMAIL,
+        "dedication": "",
+        "payment_method": "card",
+    }
+    review = post_form(session, url, page, gift)
+    check(review.status_code == 200, f"the gift is shown for review (got {review.status_code})")
+    without_token = session.post(url, data={**gift, "confirm": "1"}, timeout=15)
+    check(without_token.status_code == 403, "a POST without the CSRF token is refused")
+
+    response = post_form(session, url, page, {**gift, "confirm": "1"})
+    location = response.headers.get("Location", "")
+    check(
+        response.status_code == 303 and location.startswith("https://checkout.stripe.com/"),
+        f"the confirmed gift redirects to Checkout (got {response.status_code} {location[:60]})",
+    )
+    if len(double.sessions) != 1:
+        check(False, f"one Checkout Session at the Stripe double (got {len(double.sessions)})")
+        return
+    stripe_session = next(iter(double.sessions.values()))
+    check(stripe_session["url"] == location, "the redirect is the Checkout Session's URL")
+    request = double.requests_to("POST", "/v1/checkout/sessions")[-1]
+    check(
+        (request["idempotency_key"] or "").startswith("checkout-"),
+        "the session was created with an idempotency key",
+    )
+
+    completed = double.complete_session(stripe_session["id"])
+    event = stripe_event("checkout.session.completed", completed)
+    forged = post_webhook(session, event, secret="whsec_wrong")  # noqa: S106
+    check(
+        forged.status_code == 400,
+        f"a webhook with a bad signature is refused ({forged.status_code})",
+    )
+    delivered = post_webhook(session, event)
+    check(delivered.status_code == 200, f"the signed webhook is accepted ({delivered.status_code})")
+    again = post_webhook(session, event)
+    outcome = again.json().get("outcome") if again.ok else again.status_code
+    check(outcome == "duplicate", f"a repeated delivery is a no-op ({outcome})")
+
+    # The db_worker started in main() runs send_receipt; wait for the mail in the sink.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not MAILBOX:
+        time.sleep(0.5)
+    receipts = [raw for to, raw in MAILBOX if DONOR_EMAIL in to]
+    check(len(receipts) == 1, f"db_worker sent one receipt email over SMTP (got {len(receipts)})")
+    status, number, emailed = donation_state(stripe_session["id"])
+    check(status == "paid", f"the donation is paid (status {status})")
+    check(re.fullmatch(r"\d{4}-\d{6}", number or ""), f"it has a receipt number ({number})")
+    check(emailed == "True", "its receipt is marked as emailed")
+    if receipts:
+        message = email.message_from_bytes(receipts[0], policy=email.policy.default)
+        attachments = [part.get_content_type() for part in message.iter_attachments()]
+        check("application/pdf" in attachments, f"the receipt has a PDF attached ({attachments})")
+        check(number in str(message), "the email carries the receipt number")
+    time.sleep(2)  # a second, duplicate mail would arrive by now
+    check(len(MAILBOX) == 1, f"no duplicate email ({len(MAILBOX)} received)")
+
+    step("Donation rate limit (Redis, shared by the gunicorn workers)")
+    statuses = [
+        post_form(session, url, page, {**gift, "donor_email": "bad", "confirm": "1"}).status_code
+        for _ in range(10)
+    ]
+    check(statuses[-1] == 429, f"repeated submissions end in 429 (got {statuses})")
+    check(500 not in statuses, "no 500 among them")
+
+    step("Donor privacy")
+    output = run("forget_donor", DONOR_EMAIL)
+    check("1 donation(s)" in output, "forget_donor anonymised the smoke donation")
+    check(DONOR_EMAIL not in output, "forget_donor does not print the full email")
+    status, number_after, _ = donation_state(stripe_session["id"])
+    check(number_after == number, "the receipt number is kept")
 
 
 # --- main ---------------------------------------------------------------------
@@ -287,6 +494,7 @@ def main():
         redis_command("FLUSHDB")
         recreate_database()
         print(f"database {DATABASE} recreated, Redis database {REDIS_DB} emptied")
+        double, _sink = start_donation_services()
 
         step("Release steps")
         run("check", "--deploy", "--fail-level", "WARNING")
@@ -307,7 +515,7 @@ def main():
         check_cache_in_redis()
         session = requests.Session()
         session.headers.update(HEADERS)
-        donation_steps(session)
+        donation_steps(session, double)
     finally:
         failed = not RESULTS or not all(ok for ok, _ in RESULTS)
         if failed:

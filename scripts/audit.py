@@ -304,9 +304,18 @@ def write_outputs(results, full_report, lighthouse_version):
     }
     (OUT / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     name, language = FULL_REPORT
+    # Without the base64 screenshots, which are most of a report's weight.
+    for key in ("full-page-screenshot", "screenshot-thumbnails", "final-screenshot"):
+        full_report["audits"].get(key, {}).pop("details", None)
+    full_report.pop("fullPageScreenshot", None)
     (OUT / f"lighthouse-{name}-{language}.json").write_text(json.dumps(full_report))
     failing = sorted(
-        {audit for r in results for ids in r["failing_audits"].values() for audit in ids}
+        {
+            audit.split(" ")[0]
+            for r in results
+            for ids in r["failing_audits"].values()
+            for audit in ids
+        }
     )
     lines = [
         "# Lighthouse audit",
@@ -321,7 +330,9 @@ def write_outputs(results, full_report, lighthouse_version):
         "",
         table(results),
         "",
-        "Audits below 100 on some page: " + (", ".join(failing) if failing else "none") + ".",
+        "Audits below 100 on some page (per page in summary.json): "
+        + (", ".join(f"`{audit}`" for audit in failing) if failing else "none")
+        + ".",
         "",
         "Files: `summary.json` (scores, failing audit ids and timings of every page), "
         f"`lighthouse-{name}-{language}.json` (one full report; open it in "

@@ -45,12 +45,23 @@ LANGUAGE_LIKE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:[-_][a-z0-9]{2,4})?)(?:/|$)"
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
-    """Django's LocaleMiddleware, but an unknown language prefix is a plain 404.
+    """Django's LocaleMiddleware, with two changes for this site.
 
-    Django would redirect /de/page/ to /ky/de/page/ because Wagtail's catch-all route
-    makes any path look valid; a reader who typed a language we do not offer should
-    get the localized "not found" page straight away instead.
+    The admin speaks Russian (or English) to an editor whose browser asks for Kyrgyz,
+    since Wagtail has no Kyrgyz admin catalogue. And an unknown language prefix is a
+    plain 404: Django would redirect /de/page/ to /ky/de/page/ because Wagtail's
+    catch-all route makes any path look valid; a reader who typed a language we do not
+    offer should get the localized "not found" page straight away instead.
     """
+
+    def process_request(self, request):
+        super().process_request(request)
+        # Wagtail ships no Kyrgyz admin: a reader's Kyrgyz becomes the editors' Russian there.
+        if request.path_info.startswith("/admin/"):
+            admin_languages = dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES)
+            if translation.get_language() not in admin_languages:
+                translation.activate(settings.WAGTAILADMIN_DEFAULT_LANGUAGE)
+                request.LANGUAGE_CODE = translation.get_language()
 
     def process_response(self, request, response):
         if response.status_code == 404:

@@ -96,6 +96,7 @@ def make_admin_user(django_user_model, username, groups=(), permissions=()):
 @pytest.fixture
 def finance_client(client, django_user_model):
     client.force_login(make_admin_user(django_user_model, "finance", groups=["Donations"]))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
 
 

@@ -49,7 +49,17 @@ def test_catalogues_cover_every_string_in_the_code(tmp_path):
         ),
     )
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "ky", "-l", "ru", "--ignore", "tests/*"],
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "ky",
+            "-l",
+            "ru",
+            "--ignore",
+            "tests/*",
+        ],
         cwd=work,
         check=True,
         capture_output=True,

@@ -191,10 +191,13 @@ def demo_server(django_db_setup, django_db_blocker, tmp_path_factory, chromium_e
     from pytest_django.live_server_helper import LiveServer
 
     media = tmp_path_factory.mktemp("browser-media")
+    # WhiteNoise warns about a missing STATIC_ROOT; the live server serves from the finders.
+    static_root = tmp_path_factory.mktemp("browser-static")
     with ExitStack() as stack:
         stack.enter_context(
             override_settings(
                 MEDIA_ROOT=str(media),
+                STATIC_ROOT=str(static_root),
                 DONATIONS_DEMO_GATEWAY=True,
                 WAGTAILADMIN_BASE_URL="http://127.0.0.1",
             )

@@ -145,7 +145,9 @@ def stripe_webhook(request):
     except stripe.SignatureVerificationError:
         logger.warning("Stripe webhook refused: bad signature")
         return HttpResponse("Bad signature", status=400, content_type="text/plain")
-    except ValueError:  # also UnicodeDecodeError and json.JSONDecodeError
+    except (ValueError, AttributeError, TypeError):
+        # ValueError: also UnicodeDecodeError and JSONDecodeError; the others: valid JSON
+        # that is not an object (a list, a number), which the stripe library trips over.
         logger.warning("Stripe webhook refused: malformed body")
         return HttpResponse("Malformed body", status=400, content_type="text/plain")
     if not _valid_shape(event):

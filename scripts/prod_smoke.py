@@ -7,9 +7,11 @@ Recreates the database SMOKE_DATABASE (default sos_smoke) on the PostgreSQL
 server at 127.0.0.1:5432, empties Redis database 14 on 127.0.0.1:6379, runs
 migrate, compile_catalogues, collectstatic and load_demo, starts gunicorn on
 127.0.0.1:8114 and `manage.py db_worker`, checks the site over HTTP, and stops
-every process it started, whatever happens. Exit status 0 when every check
-passed. Only the standard library and requests are used here; Django runs in
-the child processes.
+every process it started, whatever happens. For the donation steps it runs the
+Stripe double (tests/stripe_double) and a small SMTP sink in threads of this
+process: a card gift, its signed webhook, the receipt emailed by the worker.
+Exit status 0 when every check passed. Only the standard library, requests and
+the double are used here; Django runs in the child processes.
 """
 
 import email

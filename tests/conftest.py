@@ -36,3 +36,25 @@ def home_page(locales):
     if old_root.specific_class is Page:
         old_root.delete()
     return home
+
+
+@pytest.fixture(autouse=True)
+def staff_read_the_admin_in_english():
+    """Users made by tests choose English for the admin, so assertions can quote its text.
+
+    Without a choice the admin follows the browser, falling back to Russian
+    (tests/i18n/test_admin_language.py covers that).
+    """
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import post_save
+
+    from wagtail.users.models import UserProfile
+
+    def choose_english(sender, instance, created, raw=False, **kwargs):
+        if created and not raw:
+            UserProfile.objects.update_or_create(user=instance, defaults={"preferred_language": "en"})
+
+    user_model = get_user_model()
+    post_save.connect(choose_english, sender=user_model, dispatch_uid="tests-admin-english")
+    yield
+    post_save.disconnect(sender=user_model, dispatch_uid="tests-admin-english")

@@ -7,6 +7,8 @@ import pytest
 
 @pytest.fixture
 def staff_client(client, admin_user):
+    """An editor who has not chosen an admin language."""
+    UserProfile.objects.filter(user=admin_user).update(preferred_language="")
     client.force_login(admin_user)
     return client
 

@@ -120,3 +120,12 @@ def finance_user(django_user_model, db):
 @pytest.fixture
 def yesterday():
     return datetime.date.today() - datetime.timedelta(days=1)
+
+
+@pytest.fixture(autouse=True)
+def service_messages_in_english():
+    """Services speak the active language; these tests quote their English wording."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

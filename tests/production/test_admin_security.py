@@ -26,6 +26,7 @@ def login(client, password, ip="203.0.113.7", next_url="/admin/"):
         "/admin/login/",
         {"username": "editor", "password": password, "next": next_url},
         REMOTE_ADDR=ip,
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
 

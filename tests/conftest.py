@@ -58,3 +58,15 @@ def staff_read_the_admin_in_english():
     post_save.connect(choose_english, sender=user_model, dispatch_uid="tests-admin-english")
     yield
     post_save.disconnect(sender=user_model, dispatch_uid="tests-admin-english")
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache_generation():
+    """A new generation per test: the rollback of the last test's data bumps nothing.
+
+    Layout data (sos_site.caching.layout) and cached pages of an earlier test
+    are then never served to this one.
+    """
+    from sos_site.caching.store import bump_generation
+
+    bump_generation()

@@ -7,6 +7,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 
 from home.models import NewsPage, SiteFigure
+from sos_site.caching.layout import generation_cached
 
 register = template.Library()
 
@@ -28,9 +29,17 @@ def latest_news(page, count=3):
     )
 
 
-@register.simple_tag
-def site_figures(locale):
-    return list(SiteFigure.objects.filter(locale=locale))
+@register.simple_tag(takes_context=True)
+def site_figures(context, locale):
+    """The locale's site-wide figures as ``{"value", "label"}`` dicts, cached per generation."""
+
+    def compute():
+        return [
+            {"value": figure.value, "label": figure.label}
+            for figure in SiteFigure.objects.filter(locale=locale)
+        ]
+
+    return generation_cached(context.get("request"), "figures", (locale.pk,), compute)
 
 
 @register.filter

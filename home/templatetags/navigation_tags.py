@@ -3,7 +3,13 @@
 The switcher and the hreflang links share one lookup, ``translation_targets``,
 which costs two queries whatever the depth of the page: the page's ancestors,
 then every live page sharing a translation key with one of them. The choice of
-target per language is made by ``pick_targets``, a pure function.
+target per language is made by ``pick_targets``, a pure function. The
+breadcrumbs reuse the same ancestors (``page_ancestors``, once per request).
+
+What every page of a language shows (home URL, menu, donate URL, footer
+office) comes from ``layout_data``: plain values cached per page-cache
+generation (``sos_site.caching.layout``), so a warm render runs none of those
+queries, and any publish or snippet/settings edit recomputes them.
 """
 
 from django import template
@@ -15,6 +21,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home.models import Office
+from sos_site.caching.layout import generation_cached
 
 register = template.Library()
 
@@ -55,12 +62,34 @@ def pick_targets(chain_keys, candidates, codes):
     return targets
 
 
-def translation_targets(page):
-    """``pick_targets`` for a page, in two queries; the page stands for its own language."""
+def _ancestor_paths(page):
+    """Ancestor paths below the tree root (depth 1), nearest first."""
     steplen = page.steplen
-    # Ancestor paths below the tree root (depth 1), nearest first.
-    paths = [page.path[:end] for end in range(len(page.path) - steplen, steplen, -steplen)]
-    ancestors = dict(Page.objects.filter(path__in=paths).values_list("path", "translation_key"))
+    return [page.path[:end] for end in range(len(page.path) - steplen, steplen, -steplen)]
+
+
+def page_ancestors(request, page):
+    """The page's ancestors below the tree root, home page first (one query, once per request)."""
+    memo = getattr(request, "_sos_ancestors", None)
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._sos_ancestors = memo
+    if page.pk not in memo:
+        memo[page.pk] = list(Page.objects.filter(path__in=_ancestor_paths(page)).order_by("path"))
+    return memo[page.pk]
+
+
+def translation_targets(page, ancestors=None):
+    """``pick_targets`` for a page, in two queries; the page stands for its own language.
+
+    ``ancestors`` (from ``page_ancestors``) saves the first query.
+    """
+    paths = _ancestor_paths(page)
+    if ancestors is None:
+        ancestors = dict(Page.objects.filter(path__in=paths).values_list("path", "translation_key"))
+    else:
+        ancestors = {ancestor.path: ancestor.translation_key for ancestor in ancestors}
     chain_keys = [page.translation_key, *(ancestors[p] for p in paths if p in ancestors)]
     candidates = [
         (candidate.locale.language_code, candidate.translation_key, candidate)
@@ -81,7 +110,7 @@ def _cached_targets(request, page):
         if request is not None:
             request._sos_translation_targets = cache
     if page.pk not in cache:
-        cache[page.pk] = translation_targets(page)
+        cache[page.pk] = translation_targets(page, page_ancestors(request, page))
     return cache[page.pk]
 
 
@@ -109,6 +138,65 @@ def locale_home(request, language_code=None):
     return cache[code]
 
 
+def _site_of(request):
+    """The request's site (Wagtail keeps it on the request), else the default site."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    return site
+
+
+def _head_office_data(code):
+    """The head office in the given language, else the Kyrgyz one, else any; a plain dict."""
+    offices = Office.objects.filter(is_head_office=True).select_related("locale")
+    chosen = None
+    for office in offices:
+        if office.locale.language_code == code:
+            chosen = office
+            break
+        if chosen is None or office.locale.language_code == settings.LANGUAGE_CODE:
+            chosen = office
+    if chosen is None:
+        return None
+    fields = ("name", "address", "phone", "fax", "email")
+    return {field: getattr(chosen, field) for field in fields}
+
+
+def layout_data(request, language_code):
+    """What every page in a language shows, as plain values, cached per generation.
+
+    ``{"has_home", "home_url", "navigation": [{"title", "url", "path"}],
+    "donate_url", "head_office": {name, address, phone, fax, email} or None}``.
+    """
+    from donations.models import DonatePage
+
+    site = _site_of(request)
+    origin = f"{request.scheme}://{request.get_host()}" if request is not None else ""
+
+    def compute():
+        home = locale_home(request, language_code)
+        data = {
+            "has_home": home is not None,
+            "home_url": None,
+            "navigation": [],
+            "donate_url": None,
+            "head_office": _head_office_data(language_code),
+        }
+        if home is not None:
+            data["home_url"] = home.get_url(request)
+            children = Page.objects.child_of(home).live().public().in_menu().order_by("path")
+            data["navigation"] = [
+                {"title": child.title, "url": child.get_url(request), "path": child.path}
+                for child in children
+            ]
+            donate = DonatePage.objects.live().child_of(home).first()
+            data["donate_url"] = donate.get_url(request) if donate else None
+        return data
+
+    site_id = site.pk if site is not None else None
+    return generation_cached(request, "layout", (language_code, site_id, origin), compute)
+
+
 def _language_of(page):
     if page is not None and getattr(page, "locale_id", None):
         return page.locale.language_code
@@ -128,8 +216,9 @@ def page_language(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def home_page_url(context):
-    home = locale_home(context.get("request"), _language_of(_page_from(context, None)))
-    return home.get_url(context.get("request")) if home else "/"
+    request = context.get("request")
+    data = layout_data(request, _language_of(_page_from(context, None)))
+    return data["home_url"] if data["has_home"] else "/"
 
 
 @register.simple_tag(takes_context=True)
@@ -146,8 +235,8 @@ def language_switcher(context, page=None):
     if page is None:
         targets = {}
         for code in language_codes():
-            home = locale_home(request, code)
-            targets[code] = (home, False)
+            data = layout_data(request, code)
+            targets[code] = (data["home_url"] if data["has_home"] else None, False)
     else:
         targets = _cached_targets(request, page)
     entries = []
@@ -155,7 +244,9 @@ def language_switcher(context, page=None):
         short, name = LANGUAGE_LABELS.get(code, (code.upper(), code))
         target, exact = targets.get(code, (None, False))
         url = None
-        if target is not None:
+        if isinstance(target, str):
+            url = target
+        elif target is not None:
             url = target.get_url(request)
         if code == current:
             url = page.get_url(request) if page is not None else (request.path if request else url)
@@ -202,55 +293,45 @@ def alternate_links(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def primary_navigation(context, page=None):
-    """Live, in-menu children of the current language's home page (one query)."""
+    """Live, in-menu children of the current language's home page (cached per generation)."""
     request = context.get("request")
     page = _page_from(context, page)
-    home = locale_home(request, _language_of(page))
-    if home is None:
-        return []
     items = []
-    for child in Page.objects.child_of(home).live().public().in_menu().order_by("path"):
+    for child in layout_data(request, _language_of(page))["navigation"]:
         state = None
         if page is not None:
-            if page.path == child.path:
+            if page.path == child["path"]:
                 state = "page"
-            elif page.path.startswith(child.path):
+            elif page.path.startswith(child["path"]):
                 state = "true"
-        items.append({"title": child.title, "url": child.get_url(request), "current": state})
+        items.append({"title": child["title"], "url": child["url"], "current": state})
     return items
 
 
 @register.simple_tag(takes_context=True)
 def donate_page_url(context, page=None):
     """URL of the live donate page under the current language's home, or None."""
-    from donations.models import DonatePage
-
     request = context.get("request")
-    home = locale_home(request, _language_of(_page_from(context, page)))
-    if home is None:
-        return None
-    donate = DonatePage.objects.live().child_of(home).first()
-    return donate.get_url(request) if donate else None
+    return layout_data(request, _language_of(_page_from(context, page)))["donate_url"]
 
 
 @register.simple_tag(takes_context=True)
 def head_office(context, page=None):
-    """The national coordination office in the page's language, else in any language."""
+    """The national coordination office in the page's language, else in any language.
+
+    A dict with the office's name, address, phone, fax and email.
+    """
     code = _language_of(_page_from(context, page))
-    offices = Office.objects.filter(is_head_office=True).select_related("locale")
-    chosen = None
-    for office in offices:
-        if office.locale.language_code == code:
-            return office
-        if chosen is None or office.locale.language_code == settings.LANGUAGE_CODE:
-            chosen = office
-    return chosen
+    return layout_data(context.get("request"), code)["head_office"]
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page=None):
-    """Live ancestors of the page from its home page down, excluding the page (one query)."""
+    """Live ancestors of the page from its home page down, excluding the page.
+
+    Shares its one query with the language switcher (``page_ancestors``).
+    """
     page = _page_from(context, page)
     if page is None or page.depth <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gte=2).live())
+    return [a for a in page_ancestors(context.get("request"), page) if a.depth >= 2 and a.live]

@@ -7,11 +7,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from home.models import HomePage, NewsIndexPage, NewsPage, OrganisationSettings
 from home.seo import absolute_page_url
+from sos_site.caching.layout import generation_cached
 
 register = template.Library()
 
@@ -69,9 +71,16 @@ def canonical_url(context, page=None):
     return request.build_absolute_uri(request.path) if request else ""
 
 
-@register.simple_tag
-def news_feeds():
-    """The RSS and Atom feeds of the active language's news index, for <link rel=alternate>."""
+@register.simple_tag(takes_context=True)
+def news_feeds(context):
+    """The RSS and Atom feeds of the active language's news index, for <link rel=alternate>.
+
+    Cached per page-cache generation (``sos_site.caching.layout``).
+    """
+    return generation_cached(context.get("request"), "feeds", (get_language(),), _news_feeds)
+
+
+def _news_feeds():
     index = (
         NewsIndexPage.objects.live()
         .public()
@@ -96,8 +105,23 @@ def news_feeds():
 
 
 def _organisation(request, page):
+    """The NGO's schema.org data, cached per generation, language, site and host."""
+    url_parts = page.get_url_parts()
+    site_id = url_parts[0] if url_parts else None
+    origin = f"{request.scheme}://{request.get_host()}"
+
+    def compute():
+        return _organisation_data(request, site_id)
+
+    parts = (get_language(), site_id, origin)
+    # A copy: callers add to it, and the request keeps the cached value.
+    return dict(generation_cached(request, "organisation", parts, compute))
+
+
+def _organisation_data(request, site_id):
     settings = OrganisationSettings.load(request_or_site=request)
-    home = page.get_site().root_page.localized if page.get_site() else None
+    site = Site.objects.select_related("root_page").filter(pk=site_id).first() if site_id else None
+    home = site.root_page.localized if site else None
     data = {
         "@type": "NGO",
         "name": settings.name,

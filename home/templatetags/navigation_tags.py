@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import Office
 from sos_site.caching.layout import generation_cached
@@ -102,16 +102,51 @@ def translation_targets(page, ancestors=None):
     return pick_targets(chain_keys, candidates, language_codes())
 
 
-def _cached_targets(request, page):
-    """Memoise ``translation_targets`` on the request: switcher and head share it."""
-    cache = getattr(request, "_sos_translation_targets", None)
-    if cache is None:
-        cache = {}
+def _page_links_data(request, page):
+    """Switcher targets and breadcrumbs of a page as plain values (three queries at most).
+
+    ``{"targets": {code: (url, exact, is_page)}, "breadcrumbs": [{"title", "url"}]}``;
+    ``is_page`` marks the page itself, whose URL the caller takes from the page.
+    """
+    ancestors = page_ancestors(request, page)
+    targets = {}
+    for code, (target, exact) in translation_targets(page, ancestors).items():
+        if target is None:
+            targets[code] = (None, exact, False)
+        elif target.pk == page.pk:
+            targets[code] = (None, exact, True)
+        else:
+            targets[code] = (target.get_url(request), exact, False)
+    trail = [
+        {"title": ancestor.title, "url": ancestor.get_url(request)}
+        for ancestor in ancestors
+        if ancestor.depth >= 2 and ancestor.live
+    ]
+    return {"targets": targets, "breadcrumbs": trail}
+
+
+def page_links(request, page):
+    """``_page_links_data`` once per request, and per generation except in previews."""
+    memo = getattr(request, "_sos_page_links", None)
+    if memo is None:
+        memo = {}
         if request is not None:
-            request._sos_translation_targets = cache
-    if page.pk not in cache:
-        cache[page.pk] = translation_targets(page, page_ancestors(request, page))
-    return cache[page.pk]
+            request._sos_page_links = memo
+    if page.pk not in memo:
+        if request is None or getattr(request, "is_preview", False):
+            memo[page.pk] = _page_links_data(request, page)
+        else:
+            site = _site_of(request)
+            parts = (page.pk, site.pk if site else None, f"{request.scheme}://{request.get_host()}")
+            memo[page.pk] = generation_cached(
+                request, "page-links", parts, lambda: _page_links_data(request, page)
+            )
+    return memo[page.pk]
+
+
+def _target_url(request, page, target):
+    url, _exact, is_page = target
+    return page.get_url(request) if is_page else url
 
 
 def locale_home(request, language_code=None):
@@ -205,7 +240,36 @@ def _language_of(page):
 
 def _page_from(context, page):
     page = page if page is not None else context.get("page")
-    return page if isinstance(page, Page) else None
+    if not isinstance(page, Page):
+        return None
+    _attach_locale(context.get("request"), page)
+    return page
+
+
+def locale_codes(request):
+    """``{locale id: language code}``, cached per generation (a Locale edit bumps it)."""
+
+    def compute():
+        return dict(Locale.objects.values_list("pk", "language_code"))
+
+    return generation_cached(request, "locales", (), compute)
+
+
+def _attach_locale(request, page):
+    """Give the page its Locale from the cached codes, so ``page.locale`` costs no query.
+
+    The page object is the one the whole template shares (``page.locale`` in
+    the head, the switcher, JSON-LD), so this saves that lookup everywhere.
+    """
+    locale_id = getattr(page, "locale_id", None)
+    if not locale_id or Page.locale.is_cached(page):
+        return
+    code = locale_codes(request).get(locale_id)
+    if code is not None:
+        locale = Locale(pk=locale_id, language_code=code)
+        locale._state.adding = False
+        locale._state.db = page._state.db
+        page.locale = locale
 
 
 @register.simple_tag(takes_context=True)
@@ -236,18 +300,15 @@ def language_switcher(context, page=None):
         targets = {}
         for code in language_codes():
             data = layout_data(request, code)
-            targets[code] = (data["home_url"] if data["has_home"] else None, False)
+            targets[code] = (data["home_url"] if data["has_home"] else None, False, False)
     else:
-        targets = _cached_targets(request, page)
+        targets = page_links(request, page)["targets"]
     entries = []
     for code in language_codes():
         short, name = LANGUAGE_LABELS.get(code, (code.upper(), code))
-        target, exact = targets.get(code, (None, False))
-        url = None
-        if isinstance(target, str):
-            url = target
-        elif target is not None:
-            url = target.get_url(request)
+        target = targets.get(code, (None, False, False))
+        exact = target[1]
+        url = _target_url(request, page, target)
         if code == current:
             url = page.get_url(request) if page is not None else (request.path if request else url)
         elif url:
@@ -277,10 +338,10 @@ def alternate_links(context, page=None):
     if page is None or not page.live:
         return []
     links = []
-    for code, (target, exact) in _cached_targets(request, page).items():
-        if target is None or not exact:
+    for code, target in page_links(request, page)["targets"].items():
+        if not target[1]:
             continue
-        url = target.get_url(request)
+        url = _target_url(request, page, target)
         if url is None:
             continue
         if request is not None and not url.startswith("http"):
@@ -329,9 +390,9 @@ def head_office(context, page=None):
 def breadcrumbs(context, page=None):
     """Live ancestors of the page from its home page down, excluding the page.
 
-    Shares its one query with the language switcher (``page_ancestors``).
+    ``[{"title", "url"}]``, from the language switcher's lookup (``page_links``).
     """
     page = _page_from(context, page)
     if page is None or page.depth <= 2:
         return []
-    return [a for a in page_ancestors(context.get("request"), page) if a.depth >= 2 and a.live]
+    return page_links(context.get("request"), page)["breadcrumbs"]

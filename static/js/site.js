@@ -1,4 +1,7 @@
-/* Progressive enhancement only: without JavaScript the menu simply stays open. */
+/* Progressive enhancement only. The header markup starts with the menu folded
+ * (aria-expanded="false" on the toggle, data-collapsed on the menu); site.css hides it only
+ * on narrow screens with scripting on, so there is no layout shift after the first paint and,
+ * without JavaScript, the menu simply stays open. This script only toggles it. */
 (function () {
     "use strict";
     document.documentElement.classList.add("js");
@@ -18,12 +21,12 @@
         }
     }
 
-    show(false);
     button.addEventListener("click", function () {
         show(button.getAttribute("aria-expanded") !== "true");
     });
     document.addEventListener("keydown", function (event) {
-        if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+        // Only while the toggle is shown (narrow screens): a wide screen's menu never folds.
+        if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true" && button.offsetParent !== null) {
             show(false);
             button.focus();
         }

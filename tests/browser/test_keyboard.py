@@ -54,14 +54,16 @@ def test_keyboard_only_through_header_and_donate_form(new_context):
     for code in ("ky", "ru"):
         tab_to(page, f"nav.languages a[hreflang='{code}']")
 
-    # Menu: the toggle opens it with Enter, Tab enters it, Escape closes it again.
+    # Donate comes before the menu toggle, and the toggle directly before the menu it opens.
+    tab_to(page, ".site-header .button--donate", limit=2)  # after the last language (en)
+    # Menu: the toggle opens it with Enter, the next Tab enters it, Escape closes it again.
     toggle = page.locator(".menu-toggle")
-    tab_to(page, ".menu-toggle")
+    tab_to(page, ".menu-toggle", limit=1)
     expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.locator("#primary-nav")).to_be_hidden()
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
-    # The Donate button sits between the toggle and the menu in the page's order.
-    tab_to(page, "#primary-nav a", limit=3)
+    tab_to(page, "#primary-nav a", limit=1)
     page.keyboard.press("Escape")
     expect(toggle).to_have_attribute("aria-expanded", "false")
     expect(toggle).to_be_focused()
@@ -94,9 +96,10 @@ def test_keyboard_only_through_header_and_donate_form(new_context):
 def test_form_errors_are_tied_to_their_fields(new_context, axe_violations):
     page = new_context("ru").new_page()
     page.goto(f"/ru/{DONATE}")
-    # The browser's own checks (required, type=email) would stop the form first;
-    # switch them off to reach the server's error messages, which every browser gets.
-    page.locator("form.donate-form").evaluate("form => { form.noValidate = true; }")
+    # novalidate: the browser's own checks (required, type=email) do not pre-empt the
+    # server's accessible error summary; "required" stays on the fields for its semantics.
+    expect(page.locator("form.donate-form")).to_have_attribute("novalidate", "")
+    expect(page.locator("#id_donor_email")).to_have_attribute("required", "")
     page.locator("#id_donor_email").fill("not-an-email")
     page.locator("#id_custom_amount").fill("abc")
     page.locator("#id_donor_email").focus()
@@ -120,3 +123,29 @@ def test_form_errors_are_tied_to_their_fields(new_context, axe_violations):
     expect(page.locator("#id_donor_email")).to_be_focused()
     violations = axe_violations(page)
     assert not violations, "donate form with errors:\n" + format_violations(violations)
+
+
+def test_phone_menu_is_folded_from_the_first_paint_and_open_without_javascript(new_context):
+    # With scripting, the markup and CSS fold the menu before site.js runs: no layout shift.
+    with_js = new_context("ky", viewport=PHONE)
+    with_js.add_init_script(
+        "window.__shift = 0; new PerformanceObserver((list) => { for (const entry of"
+        " list.getEntries()) { if (!entry.hadRecentInput) window.__shift += entry.value; } })"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    page = with_js.new_page()
+    page.goto("/ky/")
+    expect(page.locator(".menu-toggle")).to_be_visible()
+    expect(page.locator("#primary-nav")).to_be_hidden()
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.__shift") < 0.01
+    # Donate and Menu fit beside each other at 390 px even with the long Kyrgyz label.
+    donate = page.locator(".site-header .button--donate").bounding_box()
+    toggle = page.locator(".menu-toggle").bounding_box()
+    assert abs(donate["y"] + donate["height"] / 2 - toggle["y"] - toggle["height"] / 2) < 4
+
+    # Without JavaScript the button is not there and the menu stays open and usable.
+    page = new_context("ky", viewport=PHONE, java_script_enabled=False).new_page()
+    page.goto("/ky/")
+    expect(page.locator(".menu-toggle")).to_be_hidden()
+    expect(page.locator("#primary-nav a").first).to_be_visible()

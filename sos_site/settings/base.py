@@ -263,6 +263,8 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Project date/number formats (Kyrgyz: numeric dates), falling back to Django's own.
+FORMAT_MODULE_PATH = ["sos_site.formats"]
 TIME_ZONE = "Asia/Bishkek"
 USE_I18N = True
 USE_TZ = True

@@ -107,6 +107,7 @@ def test_translating_a_page_before_its_parent_fails_clearly(home_page, locales):
         translate_object(about, locales["ru"], {"Биз жөнүндө": "О нас", "about": "about"})
 
 
+@pytest.mark.django_db  # extracting segments looks up the default locale
 def test_parallel_strings_pairs_segments_and_rejects_mismatches():
     source = ContentPage(title="Биз жөнүндө", slug="about", intro="Кыскача")
     target = ContentPage(title="О нас", slug="about", intro="Кратко")

@@ -32,8 +32,10 @@ run: demo ## Set everything up and serve the site at http://127.0.0.1:$(PORT)
 test: install ## Run the whole test suite (SQLite; DATABASE_URL switches the database)
 	$(PY) -m pytest
 
-test-postgres: install ## Run the whole test suite against PostgreSQL on 127.0.0.1:5432
-	DATABASE_URL=$${DATABASE_URL_POSTGRES:-postgres://postgres@127.0.0.1:5432/sos_site} $(PY) -m pytest
+# The browser tests check what a reader sees, the same on either database: CI runs them in
+# `make test` and leaves them out here to stay quick.
+test-postgres: install ## Run the test suite (but the browser tests) against PostgreSQL on 127.0.0.1:5432
+	DATABASE_URL=$${DATABASE_URL_POSTGRES:-postgres://postgres@127.0.0.1:5432/sos_site} $(PY) -m pytest -m "not browser"
 
 prod-smoke: install ## Boot production settings under gunicorn (PostgreSQL, Redis on 127.0.0.1) and smoke-test over HTTP on :8114
 	$(PY) scripts/prod_smoke.py

@@ -14,7 +14,7 @@ from wagtail import signals as wagtail_signals
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.snippets.models import get_snippet_models
 
 from sos_site.caching.store import bump_generation
@@ -28,6 +28,8 @@ SHOWN_ON_PAGES = (
     AbstractDocument,
     Site,
     Locale,
+    # A restricted page leaves menus and listings (``.public()``).
+    PageViewRestriction,
 )
 
 

@@ -11,6 +11,8 @@ import datetime
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 import wagtail_factories
 
@@ -174,6 +176,18 @@ def test_cached_layout_follows_publishes_and_snippet_edits(client, home_page, lo
     assert "Бишкек кеңсеси" not in second
     assert "Уюм жөнүндө" in second  # menu and breadcrumb
     assert "Биз жөнүндө" not in second
+
+
+def test_cached_menu_drops_a_page_when_it_is_restricted(client, home_page):
+    about = ContentPage(title="Биз жөнүндө", slug="about", show_in_menus=True)
+    about = publish(home_page.add_child(instance=about))
+    assert "Биз жөнүндө" in client.get("/ky/").content.decode()
+
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="секрет"
+    )
+
+    assert "Биз жөнүндө" not in client.get("/ky/").content.decode()
 
 
 def _listing(queries):

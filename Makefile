@@ -29,8 +29,11 @@ demo: migrate ## Load the demo content (once) and create the demo accounts
 run: demo ## Set everything up and serve the site at http://127.0.0.1:$(PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# The browser tests run in a process of their own: their live server shares the in-memory
+# SQLite connection, which the database tests before them may have replaced.
 test: install ## Run the whole test suite (SQLite; DATABASE_URL switches the database)
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m browser
 
 # The browser tests check what a reader sees, the same on either database: CI runs them in
 # `make test` and leaves them out here to stay quick.

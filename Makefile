@@ -31,14 +31,17 @@ run: demo ## Set everything up and serve the site at http://127.0.0.1:$(PORT)
 
 # The browser tests run in a process of their own: their live server shares the in-memory
 # SQLite connection, which the database tests before them may have replaced.
+# So do the tests that restore the migrated data with serialized_rollback (tests/conftest.py).
 test: install ## Run the whole test suite (SQLite; DATABASE_URL switches the database)
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not serialized_db"
+	$(PY) -m pytest -m serialized_db
 	$(PY) -m pytest -m browser
 
 # The browser tests check what a reader sees, the same on either database: CI runs them in
 # `make test` and leaves them out here to stay quick.
 test-postgres: install ## Run the test suite (but the browser tests) against PostgreSQL on 127.0.0.1:5432
-	DATABASE_URL=$${DATABASE_URL_POSTGRES:-postgres://postgres@127.0.0.1:5432/sos_site} $(PY) -m pytest -m "not browser"
+	DATABASE_URL=$${DATABASE_URL_POSTGRES:-postgres://postgres@127.0.0.1:5432/sos_site} $(PY) -m pytest -m "not browser and not serialized_db"
+	DATABASE_URL=$${DATABASE_URL_POSTGRES:-postgres://postgres@127.0.0.1:5432/sos_site} $(PY) -m pytest -m serialized_db
 
 prod-smoke: install ## Boot production settings under gunicorn (PostgreSQL, Redis on 127.0.0.1) and smoke-test over HTTP on :8114
 	$(PY) scripts/prod_smoke.py

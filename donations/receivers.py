@@ -76,10 +76,6 @@ def ensure_donations_group(sender, using="default", **kwargs):
     """
     from django.contrib.auth.models import Group, Permission
 
-    if "plan" not in kwargs:
-        # Sent by `flush` (as between transactional tests), not by `migrate`: a flushed
-        # database is empty on purpose, and a serialized rollback brings the group back.
-        return
     group, _created = Group.objects.using(using).get_or_create(name=DONATIONS_GROUP)
     wanted = Permission.objects.none()
     for app_label, model, codename in DONATIONS_GROUP_PERMISSIONS:

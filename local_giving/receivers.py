@@ -66,8 +66,6 @@ FINANCE_PERMISSIONS = [
 def grant_finance_permissions(sender, **kwargs):
     from django.contrib.auth.models import Group, Permission
 
-    if "plan" not in kwargs:
-        return  # sent by `flush`, not `migrate`: see donations.receivers.ensure_donations_group
     group, _created = Group.objects.get_or_create(name="Donations")
     for app_label, model, codename in FINANCE_PERMISSIONS:
         permission = Permission.objects.filter(

@@ -1,8 +1,11 @@
 """The donor's pages, served as routes of the DonatePage (donations/models/pages.py).
 
-``donate`` is the one view for the form (GET) and its submission (POST), so the
-production helper can wrap it with a rate-limit decorator. It stays thin: the form
-validates, donations.checkout talks to Stripe, donations.services fulfils.
+The way of a gift: the form (GET, the same for every visitor, so the page cache and a
+CDN may keep it) -> ``review`` (POST, shows what will be charged; changes nothing, so
+it needs no CSRF token) -> ``donate`` (POST with ``confirm`` and the CSRF token the
+review step handed out) -> Checkout or the pledge page. ``donate`` carries the rate
+limit. Views stay thin: the form validates, donations.checkout talks to Stripe,
+donations.services fulfils.
 """
 
 import logging
@@ -10,17 +13,19 @@ import logging
 from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 import stripe
 
 from . import demo_gateway
 from .checkout import create_checkout_session
 from .forms import PAYMENT_TRANSFER, DonateForm, format_amount
-from .models import Donation
+from .models import DonatePage, Donation
 from .ratelimits import rate_limited
 
 logger = logging.getLogger(__name__)
@@ -132,10 +137,12 @@ def gift_summary(gift, payment_method):
     return _("You will give %(amount)s once to “%(fund)s” by card.") % values
 
 
-def _render(page, request, template, context, status=200):
+def _render(page, request, template, context, status=200, *, shared=False):
+    """Render one of the donor's pages; only a ``shared`` one (the blank form) may be cached."""
     response = page.render(request, template=template, context_overrides=context)
     response.status_code = status
-    add_never_cache_headers(response)
+    if not shared:
+        add_never_cache_headers(response)
     return response
 
 
@@ -143,7 +150,15 @@ def _render_form(page, request, form, *, status=200, step="form", **extra):
     if form.is_bound and form.errors:
         form.mark_invalid_fields()
     context = {"form": form, "step": step, **extra}
-    return _render(page, request, DONATE_TEMPLATE, context, status)
+    shared = not form.is_bound and not extra
+    return _render(page, request, DONATE_TEMPLATE, context, status, shared=shared)
+
+
+def _review(request, page, form):
+    """The gift as it will be charged, with the confirm button (and its CSRF token)."""
+    summary = gift_summary(form.gift(), form.cleaned_data["payment_method"])
+    attempt = request.POST.get("attempt", "")
+    return _render_form(page, request, form, step="confirm", summary=summary, attempt=attempt)
 
 
 def _redirect(url):
@@ -169,19 +184,36 @@ def donate(request, page):
     form = DonateForm(request.POST)
     if not form.is_valid():
         return _render_form(page, request, form, status=400)
+    if "edit" in request.POST:
+        return _render_form(page, request, form)
+    if "confirm" not in request.POST:
+        return _review(request, page, form)
+
     gift = form.gift()
     payment_method = form.cleaned_data["payment_method"]
     summary = gift_summary(gift, payment_method)
     attempt = request.POST.get("attempt", "")
-    if "edit" in request.POST:
-        return _render_form(page, request, form)
-    if "confirm" not in request.POST:
-        return _render_form(page, request, form, step="confirm", summary=summary, attempt=attempt)
-
     language = donor_language(page)
     if payment_method == PAYMENT_TRANSFER:
         return _start_transfer(request, page, form, gift, language, summary)
     return _start_card(request, page, form, gift, language, summary, attempt)
+
+
+@csrf_exempt
+def review(request, page_id):
+    """The form's first POST: errors (400, values kept) or the review step; creates nothing.
+
+    Exempt from CSRF because it only shows the donor what they typed: the form page
+    then needs no per-visitor token and can be cached. The confirm button posts to
+    ``donate`` with a token, and only that step creates a donation.
+    """
+    page = get_object_or_404(DonatePage.objects.live().public(), pk=page_id)
+    if request.method != "POST":
+        return _redirect(page.get_url(request))
+    form = DonateForm(request.POST)
+    if not form.is_valid():
+        return _render_form(page, request, form, status=400)
+    return _review(request, page, form)
 
 
 def _unavailable(request, page, form, summary, message, attempt=""):

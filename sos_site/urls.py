@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from donations import views as donation_views
 from home import views as home_views
 from home.language import switch_language
 from home.sitemap import MultilingualSitemap
@@ -42,6 +43,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("give/", include("local_giving.urls")),
     path("search/", home_views.search, name="search"),
+    # The donate form's first POST: the review of the gift (donations/views.py).
+    path("donate-review/<int:page_id>/", donation_views.review, name="donate_review"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

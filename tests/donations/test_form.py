@@ -3,13 +3,15 @@
 import re
 from decimal import Decimal
 
+from django.test import Client
+
 import pytest
 
 from donations.forms import parse_amount
 from donations.models import Donation
 
 
-def test_form_page_shows_funds_presets_and_no_cache(client, donate_url):
+def test_form_page_shows_funds_presets_and_may_be_shared(client, donate_url):
     response = client.get(donate_url("en"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -19,7 +21,10 @@ def test_form_page_shows_funds_presets_and_no_cache(client, donate_url):
     # every currency's presets, each in its fieldset
     assert 'data-currency="KGS"' in html and 'data-currency="USD"' in html
     assert "1,000\xa0KGS" in html or "1 000\xa0KGS" in html or "1,000 KGS" in html
-    assert "no-store" in response["Cache-Control"]
+    # The blank form is the same for every visitor: no CSRF token, no private headers.
+    assert "csrfmiddlewaretoken" not in html
+    assert "Set-Cookie" not in response.headers and not response.cookies
+    assert "no-store" not in response.get("Cache-Control", "")
     # The default fund is checked first.
     general_pos = html.index("Where most needed")
     assert general_pos < html.index("Family strengthening")
@@ -28,6 +33,92 @@ def test_form_page_shows_funds_presets_and_no_cache(client, donate_url):
 def test_form_in_kyrgyz_uses_kyrgyz_fund_names(client, donate_url):
     response = client.get(donate_url("ky"))
     assert "Эң керектүү жерге" in response.content.decode()
+
+
+FORM_ACTION = re.compile(r'<form class="donate-form" method="post" action="([^"]+)"')
+
+
+def review_url(client, url):
+    """Where the form on the page at ``url`` sends its first POST."""
+    return FORM_ACTION.search(client.get(url).content.decode()).group(1)
+
+
+def test_review_step_needs_no_token_and_hands_one_out(donate_url, gift):
+    client = Client(enforce_csrf_checks=True)
+    action = review_url(client, donate_url("ru"))
+    assert action.startswith("/ru/")
+
+    response = client.post(action, gift(confirm=None))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Пожалуйста, проверьте данные пожертвования" in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert token and "no-store" in response["Cache-Control"]
+    assert Donation.objects.count() == 0
+    # The confirm button posts to the page itself, with the token.
+    confirm_form = html.split('name="csrfmiddlewaretoken"')[0].rsplit("<form", 1)[1]
+    assert f'action="{donate_url("ru")}"' in confirm_form
+
+
+def test_review_step_never_creates_a_donation_even_when_told_to_confirm(donate_url, gift):
+    client = Client(enforce_csrf_checks=True)
+    action = review_url(client, donate_url("en"))
+
+    response = client.post(action, gift())  # "confirm": "1", no token
+
+    assert response.status_code == 200
+    assert 'name="confirm"' in response.content.decode()
+    assert Donation.objects.count() == 0
+
+
+def test_confirm_without_the_reviews_token_is_refused(donate_url, gift):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(donate_url("en"), gift())
+
+    assert response.status_code == 403
+    assert Donation.objects.count() == 0
+
+
+def test_confirm_with_the_reviews_token_starts_the_gift(donate_url, gift, stripe_double):
+    client = Client(enforce_csrf_checks=True)
+    review = client.post(review_url(client, donate_url("en")), gift(confirm=None))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', review.content.decode())
+
+    response = client.post(donate_url("en"), gift(csrfmiddlewaretoken=token.group(1)))
+
+    assert response.status_code == 303
+    assert Donation.objects.count() == 1
+
+
+def test_review_step_with_bad_input_is_a_400_with_values_kept(client, donate_url, gift):
+    action = review_url(client, donate_url("en"))
+
+    response = client.post(action, gift(confirm=None, donor_email="not-an-email"))
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="not-an-email"' in html
+    assert "Айгүл Асанова" in html
+
+
+def test_review_step_of_a_missing_or_unpublished_page_is_a_404(client, donate_pages, gift):
+    page = donate_pages["en"]
+    action = review_url(client, page.url)
+    page.unpublish()
+
+    assert client.post(action, gift(confirm=None)).status_code == 404
+    assert client.post("/en/donate-review/999999/", gift(confirm=None)).status_code == 404
+
+
+def test_review_step_by_get_goes_back_to_the_form(client, donate_url):
+    action = review_url(client, donate_url("en"))
+
+    response = client.get(action)
+
+    assert response.status_code == 303
+    assert response["Location"] == donate_url("en")
 
 
 def test_valid_post_without_confirm_shows_summary(client, donate_url, gift):

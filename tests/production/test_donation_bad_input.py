@@ -78,8 +78,6 @@ def _answer(response):
 def ctx(donate_pages, stripe_double, funds, presets):
     """A CSRF-enforcing client with a token, the donate URL and a valid confirmed gift."""
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)
-    client.get(donate_pages["en"].url)
-    token = client.cookies["csrftoken"].value
     valid = {
         "frequency": "one_time",
         "currency": "KGS",
@@ -90,9 +88,14 @@ def ctx(donate_pages, stripe_double, funds, presets):
         "donor_email": "aigul@example.org",
         "dedication": "",
         "payment_method": "card",
-        "confirm": "1",
-        "csrfmiddlewaretoken": token,
     }
+    # Like a browser: the form (cached, no token) posts to the review step, which hands
+    # out the CSRF token the confirm button needs.
+    form = client.get(donate_pages["en"].url).content.decode()
+    action = re.search(r'<form class="donate-form" method="post" action="([^"]+)"', form).group(1)
+    review = client.post(action, valid)
+    assert review.status_code == 200
+    valid = {**valid, "confirm": "1", "csrfmiddlewaretoken": client.cookies["csrftoken"].value}
     return {"client": client, "url": donate_pages["en"].url, "valid": valid, "funds": funds}
 
 

@@ -144,6 +144,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "csp.context_processors.nonce",
+                "sos_site.caching.context_processors.cache_generation",
             ],
         },
     },
@@ -209,6 +210,10 @@ else:
         "LOCATION": env("PAGE_CACHE_DIR"),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
+# Wagtail looks up image renditions here before asking the database.
+CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "sos-renditions", "TIMEOUT": 3600}
+if not env("REDIS_URL"):
+    CACHES["renditions"]["LOCATION"] = "sos-renditions"
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
 # Publishing retires cached pages at once; the timeout only bounds date-dependent text.

@@ -145,3 +145,23 @@ def test_images_are_responsive_webp_pictures(client, tree, settings, tmp_path):
     card = listing.split("<picture>", 1)[1].split("</picture>", 1)[0]
     assert 'loading="lazy"' in card
     assert 'alt=""' in card  # the card's title beside it says the same
+
+
+def test_a_picture_is_rendered_once_and_again_after_its_image_changes(
+    client, tree, settings, tmp_path
+):
+    """Pictures are fragment-cached per generation: an edit of the image shows at once."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    image = ImageFactory(title="Көк үйлөр", file__width=1200, file__height=800)
+    story = tree["ky"]["story"]
+    story.image = image
+    story.save_revision().publish()
+    assert 'alt="Көк үйлөр"' in client.get(story.url).content.decode()
+    renditions = image.renditions.count()
+
+    assert 'alt="Көк үйлөр"' in client.get(story.url).content.decode()
+    assert image.renditions.count() == renditions
+
+    image.description = "Үй-бүлөлүк үйлөр күздө"
+    image.save()
+    assert 'alt="Үй-бүлөлүк үйлөр күздө"' in client.get(story.url).content.decode()

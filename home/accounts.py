@@ -28,7 +28,7 @@ DONATIONS = "Donations"
 WORKFLOW_NAME = "Moderation"
 TASK_NAME = "Moderators approve"
 
-SNIPPET_MODELS = ["office", "partner", "sitefigure"]
+SNIPPET_MODELS = ["office", "partner", "sitefigure", "newstopic"]
 
 # Model permissions per group, as (app_label, model, codename).
 _MEDIA = [

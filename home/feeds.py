@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.models.pages import topic_links_with_topics
 from home.seo import absolute_page_url
 
 FEED_LENGTH = 20
@@ -42,7 +43,7 @@ class NewsRssFeed(Feed):
         return index_page.intro or _("News of SOS Children's Villages Kyrgyzstan")
 
     def items(self, index_page):
-        return index_page.articles().prefetch_related("tags")[:FEED_LENGTH]
+        return index_page.articles().prefetch_related(topic_links_with_topics())[:FEED_LENGTH]
 
     def item_title(self, article):
         return article.title
@@ -64,7 +65,7 @@ class NewsRssFeed(Feed):
         return article.last_published_at
 
     def item_categories(self, article):
-        return [tag.name for tag in article.tags.all()]
+        return [topic.name for topic in article.topics()]
 
 
 class NewsAtomFeed(NewsRssFeed):

@@ -5,7 +5,7 @@ from .pages import (
     HomePage,
     NewsIndexPage,
     NewsPage,
-    NewsPageTag,
+    NewsPageTopic,
     OfficesPage,
     ProgrammeIndexPage,
     ProgrammePage,
@@ -14,7 +14,7 @@ from .pages import (
     StoryPage,
 )
 from .settings import OrganisationSettings
-from .snippets import Office, Partner, SiteFigure
+from .snippets import NewsTopic, Office, Partner, SiteFigure
 
 __all__ = [
     "AdvocacyPage",
@@ -23,7 +23,8 @@ __all__ = [
     "HomePage",
     "NewsIndexPage",
     "NewsPage",
-    "NewsPageTag",
+    "NewsPageTopic",
+    "NewsTopic",
     "Office",
     "OfficesPage",
     "OrganisationSettings",

@@ -2,21 +2,20 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
-
 from home.blocks import BodyStreamBlock, DirectionBlock, FigureBlock
-from home.models.snippets import Office
+from home.forms import NewsPageForm
+from home.models.snippets import NewsTopic, Office
 
 CURRENCY_CHOICES = [("KGS", "KGS"), ("USD", "USD"), ("EUR", "EUR")]
 
@@ -75,10 +74,16 @@ class HomePage(BasePage):
         FieldPanel("slogan"),
         FieldPanel("hero_image"),
         FieldPanel("mission"),
-        MultiFieldPanel([FieldPanel("donate_text"), FieldPanel("donate_page")], heading=_("Donate")),
+        MultiFieldPanel(
+            [FieldPanel("donate_text"), FieldPanel("donate_page")], heading=_("Donate")
+        ),
         FieldPanel("body"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("mission"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("mission"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -318,7 +323,12 @@ class StoryPage(BasePage):
     )
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("date"), FieldPanel("image"), FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["home.StoryIndexPage"]
@@ -329,7 +339,7 @@ class StoryPage(BasePage):
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
-    """The news of one language, paginated and filterable by tag, with RSS and Atom feeds."""
+    """The news of one language, paginated and filterable by topic, with RSS and Atom feeds."""
 
     ARTICLES_PER_PAGE = 10
 
@@ -342,27 +352,36 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def articles(self):
         return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
 
-    def tags(self):
-        """The tags used by this index's live articles, for the filter links."""
+    def topics(self):
+        """The topics of this index's live articles, in its language, for the filter links."""
         return (
-            NewsPageTag.tag_model()
-            .objects.filter(home_newspagetag_items__content_object__in=self.articles())
+            NewsTopic.objects.filter(
+                locale_id=self.locale_id, article_links__page__in=self.articles()
+            )
             .distinct()
             .order_by("name")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        topics = list(self.topics())
+        # ?tag=<slug>; a topic's name is accepted too, as the links of the old free tags were.
+        wanted = request.GET.get("tag", "").strip()
+        current = next((t for t in topics if wanted in (t.slug, t.name)), None) if wanted else None
         # Each card shows its lead image: one join instead of a query per article.
         articles = self.articles().select_related("lead_image")
-        tag = request.GET.get("tag", "").strip()
-        if tag:
-            articles = articles.filter(tags__name=tag).distinct()
+        if wanted:
+            articles = (
+                articles.filter(topic_links__topic=current).distinct()
+                if current
+                else articles.none()
+            )
         # get_page() never fails: junk gives the first page, too large a number the last one.
         context["articles"] = Paginator(articles, self.ARTICLES_PER_PAGE).get_page(
             request.GET.get("page")
         )
-        context["current_tag"] = tag
+        context["topics"] = topics
+        context["current_topic"] = current
         context["rss_url"] = self.feed_url("rss")
         context["atom_url"] = self.feed_url("atom")
         return context
@@ -388,10 +407,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed()(request, index_page=self)
 
 
-class NewsPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+def topic_links_with_topics():
+    """Prefetch for NewsPage querysets: each article's topic links with their topics."""
+    return Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic"))
 
 
 class NewsPage(BasePage):
@@ -405,16 +423,25 @@ class NewsPage(BasePage):
         related_name="+",
     )
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),
         FieldPanel("lead_image"),
         FieldPanel("body"),
-        FieldPanel("tags"),
+        MultipleChooserPanel(
+            "topic_links",
+            chooser_field_name="topic",
+            heading=_("Topics"),
+            label=_("Topic"),
+            help_text=_(
+                "Topics in the article's language (Snippets → News topics). A translation "
+                "of the article gets the topics' translations."
+            ),
+        ),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    base_form_class = NewsPageForm
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
@@ -422,14 +449,79 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news article")
 
+    def topics(self):
+        """The article's topics in its own language, in the editor's order.
+
+        A link to a topic of another language (one not yet translated when the
+        article's translation was saved) is left out: each language shows its own words.
+        """
+        prefetch_related_objects([self], topic_links_with_topics())
+        return [
+            link.topic for link in self.topic_links.all() if link.topic.locale_id == self.locale_id
+        ]
+
     def related_articles(self, count=3):
-        """Live articles of the same language sharing a tag with this one, newest first."""
-        tag_ids = [tag.pk for tag in self.tags.all()]
+        """Live articles of the same language sharing a topic with this one, newest first."""
+        topic_ids = [topic.pk for topic in self.topics()]
+        if not topic_ids:
+            return NewsPage.objects.none()
         return (
             NewsPage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id, tags__in=tag_ids)
+            .filter(locale_id=self.locale_id, topic_links__topic__in=topic_ids)
             .exclude(pk=self.pk)
+            .select_related("lead_image")
             .distinct()
             .order_by("-date", "-pk")[:count]
         )
+
+    def clean(self):
+        super().clean()
+        self.localize_topic_links()
+
+    def localize_topic_links(self):
+        """Point links to topics of another language at their translations in this one.
+
+        wagtail-localize maps the topics of a translated article itself, but only
+        from a source whose segments list them: a translation saved from an older
+        source (before topics existed, or before a sync) keeps the source's topics.
+        A topic without a translation here stays as it is, and is not shown (see
+        ``topics``). The page editor's form does the same for drafts (NewsPageForm).
+        """
+        topic_ids = {link.topic_id for link in self.topic_links.all()}
+        foreign = dict(
+            NewsTopic.objects.filter(pk__in=topic_ids)
+            .exclude(locale_id=self.locale_id)
+            .values_list("pk", "translation_key")
+        )
+        if not foreign:
+            return
+        local = {
+            topic.translation_key: topic
+            for topic in NewsTopic.objects.filter(
+                locale_id=self.locale_id, translation_key__in=foreign.values()
+            )
+        }
+        for link in self.topic_links.get_object_list():
+            translation = local.get(foreign.get(link.topic_id))
+            if translation is not None:
+                link.topic = translation
+
+
+class NewsPageTopic(TranslatableMixin, Orderable):
+    """One topic of an article.
+
+    Translatable, so wagtail-localize points the translated article's link at
+    the topic's translation in the target language.
+    """
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(
+        NewsTopic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("article topic")
+        verbose_name_plural = _("article topics")

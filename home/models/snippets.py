@@ -1,12 +1,17 @@
-"""Translatable snippets shared across pages: offices, partners, site-wide figures."""
+"""Translatable snippets shared across pages: offices, partners, site-wide figures, news topics."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from anyascii import anyascii
 
 
 @register_snippet
@@ -84,3 +89,65 @@ class SiteFigure(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.value} {self.label}"
+
+
+@register_snippet
+class NewsTopic(TranslatableMixin, index.Indexed, models.Model):
+    """A topic of the news, as a word of one language.
+
+    Its translations (through wagtail-localize) are the same topic in the other
+    languages: they share its slug, and a translated article points to the
+    topic's translation in the article's language.
+    """
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "The topic's address in the news filter (…/news/?tag=family): Latin letters, "
+            "digits and hyphens, the same in every language. Made from the name if left empty."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The translator translates the name; the slug is the source's in every language.
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news topic")
+        verbose_name_plural = _("news topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_news_topic_slug_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.fill_slug()
+        if not self.slug:
+            raise ValidationError({"slug": _("Enter a slug in Latin letters, e.g. family.")})
+        others = NewsTopic.objects.filter(locale_id=self.locale_id, slug=self.slug)
+        if self.locale_id and others.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"slug": _("Another topic in this language already has this slug.")}
+            )
+
+    def fill_slug(self):
+        """An empty slug is made from the name, transliterated (үй-бүлө: uy-bulo)."""
+        if not self.slug:
+            self.slug = slugify(anyascii(self.name))[:80].strip("-")

@@ -160,7 +160,7 @@ def structured_data_for(page, request):
             data["dateModified"] = page.last_published_at.isoformat()
         if page.search_description or page.intro:
             data["description"] = page.search_description or page.intro
-        keywords = [tag.name for tag in page.tags.all()]
+        keywords = [topic.name for topic in page.topics()]
         if keywords:
             data["keywords"] = keywords
         image = sharing_image(page)

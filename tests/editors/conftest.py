@@ -10,7 +10,7 @@ from wagtail.images.tests.utils import get_test_image_file
 import pytest
 
 from home.accounts import create_demo_accounts
-from home.models import NewsIndexPage, NewsPage
+from home.models import NewsIndexPage, NewsPage, NewsPageTopic, NewsTopic
 
 
 def publish(page):
@@ -48,19 +48,24 @@ def news_indexes(homes, locales):
     }
 
 
-def add_article(index, title, *, tags=(), date=None, intro="", image=None, live=True):
-    article = index.add_child(
-        instance=NewsPage(
-            title=title,
-            date=date or datetime.date(2026, 5, 1),
-            intro=intro,
-            lead_image=image,
-            live=False,
-        )
+def news_topic(name, locale, slug=None):
+    """The news topic called ``name`` in ``locale``, created if missing."""
+    topic = NewsTopic.objects.filter(name=name, locale=locale).first()
+    return topic or NewsTopic.objects.create(name=name, slug=slug or "", locale=locale)
+
+
+def add_article(index, title, *, topics=(), date=None, intro="", image=None, live=True):
+    """An article under ``index``; ``topics`` are topic names in the index's language."""
+    article = NewsPage(
+        title=title,
+        date=date or datetime.date(2026, 5, 1),
+        intro=intro,
+        lead_image=image,
+        live=False,
     )
-    if tags:
-        article.tags.add(*tags)
-        article.save()
+    for name in topics:
+        article.topic_links.add(NewsPageTopic(topic=news_topic(name, index.locale)))
+    index.add_child(instance=article)
     if live:
         publish(article)
     return article

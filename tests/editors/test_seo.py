@@ -17,7 +17,7 @@ def json_ld(html):
 
 def test_article_head_has_canonical_description_and_cards(client, news_indexes, image):
     article = add_article(
-        news_indexes["ru"], "Новый дом", intro="Семья получила дом.", image=image, tags=["семья"]
+        news_indexes["ru"], "Новый дом", intro="Семья получила дом.", image=image, topics=["семья"]
     )
     html = client.get(article.url).text
     assert f'<link rel="canonical" href="http://testserver{article.url}">' in html
@@ -43,7 +43,7 @@ def test_seo_title_and_search_description_win(client, news_indexes):
 
 def test_news_article_structured_data(client, news_indexes, image):
     article = add_article(
-        news_indexes["en"], "A new family home", intro="Good news.", image=image, tags=["family"]
+        news_indexes["en"], "A new family home", intro="Good news.", image=image, topics=["family"]
     )
     (data,) = json_ld(client.get(article.url).text)
     assert data["@context"] == "https://schema.org"

@@ -14,7 +14,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 import polib
 
-from home.models import NewsPage, Office
+from home.models import NewsPage, NewsTopic, Office
 
 from .test_workflow import add_url, assert_denied, news_form
 
@@ -26,11 +26,13 @@ TRANSLATIONS = {
         "Дети вернулись в семьи": "Балдар үй-бүлөлөргө кайтышты",
         "Двадцать детей вернулись домой.": "Жыйырма бала үйүнө кайтты.",
         "Текст статьи.": "Макаланын тексти.",
+        "семья": "үй-бүлө",
     },
     "en": {
         "Дети вернулись в семьи": "Children returned to their families",
         "Двадцать детей вернулись домой.": "Twenty children went back home.",
         "Текст статьи.": "The article's text.",
+        "семья": "family",
     },
 }
 
@@ -55,15 +57,16 @@ def fill_strings(client, translation, strings):
 
 
 def test_full_translation_cycle(login, news_indexes, locales, django_capture_on_commit_callbacks):
-    # 1. An Editor writes the article in Russian and submits it for moderation.
+    # 1. An Editor writes the article in Russian, with a Russian topic, and submits it.
     editor = login("editor")
+    family = NewsTopic.objects.create(name="семья", slug="family", locale=locales["ru"])
     response = editor.post(
         add_url(news_indexes["ru"]),
         news_form(
             "Дети вернулись в семьи",
             slug="deti-vernulis",
             intro="Двадцать детей вернулись домой.",
-            tags="семья",
+            topics=[family],
             **{"action-submit": "submit"},
         ),
     )
@@ -101,12 +104,14 @@ def test_full_translation_cycle(login, news_indexes, locales, django_capture_on_
         translation = Translation.objects.get(
             source__object_id=source.translation_key, target_locale=locale
         )
-        # 4. The Translator opens the translation editor and translates the strings.
+        # 4. The Translator opens the translation editor and translates the strings,
+        # then the article's topic, which wagtail-localize submitted along with it.
         edit = reverse("wagtailadmin_pages:edit", args=[target.id])
         page_editor = translator.get(edit)
         assert page_editor.status_code == 200
         assert TRANSLATION_EDITOR in [template.name for template in page_editor.templates]
         fill_strings(translator, translation, TRANSLATIONS[code])
+        translate_topic(translator, family, locale, TRANSLATIONS[code]["семья"])
 
         # Translators do not publish: that stays with Moderators.
         assert_denied(translator.post(edit, {"action": "publish"}))
@@ -122,11 +127,19 @@ def test_full_translation_cycle(login, news_indexes, locales, django_capture_on_
         assert target.live
         assert target.title == TRANSLATIONS[code]["Дети вернулись в семьи"]
         assert target.intro == TRANSLATIONS[code]["Двадцать детей вернулись домой."]
-        assert [t.name for t in target.tags.all()] == ["семья"]
+        # The article's topic is the topic's translation: a word of this language.
+        topic_word = TRANSLATIONS[code]["семья"]
+        assert [topic.name for topic in target.topics()] == [topic_word]
+        assert {link.topic.locale_id for link in target.topic_links.all()} == {locale.pk}
 
         # 6. The article is found in that language's index, feeds, sitemap and search.
         title = target.title
-        assert title in anonymous.get(f"/{code}/news/").text
+        index = anonymous.get(f"/{code}/news/")
+        assert title in index.text
+        assert [topic.name for topic in index.context["topics"]] == [topic_word]
+        filtered = anonymous.get(f"/{code}/news/", {"tag": "family"}).context["articles"]
+        assert [article.pk for article in filtered] == [target.pk]
+        assert f"<category>{topic_word}</category>" in anonymous.get(f"/{code}/news/rss/").text
         assert title in anonymous.get(f"/{code}/news/rss/").content.decode()
         assert title in anonymous.get(f"/{code}/news/atom/").content.decode()
         assert f"http://testserver{target.url}" in sitemap_locations(anonymous)
@@ -140,6 +153,21 @@ def test_full_translation_cycle(login, news_indexes, locales, django_capture_on_
     ru_entry = sitemap.split(f"<loc>http://testserver{source.url}</loc>")[1].split("</url>")[0]
     for code in ("ky", "en"):
         assert f'hreflang="{code}" href="http://testserver/{code}/news/' in ru_entry
+
+
+def translate_topic(translator, topic, locale, word):
+    """Translate a news topic in its translation editor and save it (snippets publish at once)."""
+    target = topic.get_translation(locale)
+    translation = Translation.objects.get(
+        source__object_id=topic.translation_key, target_locale=locale
+    )
+    edit = reverse("wagtailsnippets_home_newstopic:edit", args=[target.pk])
+    response = translator.get(edit)
+    assert TRANSLATION_EDITOR in [template.name for template in response.templates]
+    fill_strings(translator, translation, {topic.name: word})
+    assert translator.post(edit, {"action": "publish"}).status_code == 302
+    target.refresh_from_db()
+    assert (target.name, target.slug) == (word, topic.slug)
 
 
 def test_po_export_and_import(login, news_indexes, locales):

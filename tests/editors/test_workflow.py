@@ -83,14 +83,15 @@ def test_demo_accounts_get_generated_passwords_once(db):
     assert editor.check_password(passwords[0])
 
 
-def news_form(title, **extra):
+def news_form(title, *, topics=(), **extra):
+    """The page editor's POST data for a news article; ``topics`` are NewsTopic objects."""
     data = {
         "title": title,
         "slug": "",
         "intro": "",
         "date": "2026-06-01",
         "lead_image": "",
-        "tags": "",
+        "topic_links": inline_formset([{"topic": topic.pk} for topic in topics]),
         "body": streamfield([("paragraph", rich_text("<p>Текст статьи.</p>"))]),
         "comments": inline_formset([]),
         "seo_title": "",

@@ -2,7 +2,7 @@
 
 Each test renders a page once to warm per-process lookups (site root paths,
 settings), then counts the queries of a second render; it adds content (more
-articles, tags, images, translations, partners) and counts again: the count
+articles, topics, images, translations, partners) and counts again: the count
 must not change, and must stay within the page type's budget.
 """
 
@@ -16,7 +16,15 @@ from wagtail.models import PageViewRestriction
 import pytest
 import wagtail_factories
 
-from home.models import ContentPage, Office, Partner, ProgrammeIndexPage, ProgrammePage
+from home.models import (
+    ContentPage,
+    NewsPageTopic,
+    NewsTopic,
+    Office,
+    Partner,
+    ProgrammeIndexPage,
+    ProgrammePage,
+)
 from home.models.pages import ProgrammePartner
 from tests.performance.conftest import add_article, publish
 
@@ -47,10 +55,17 @@ def count_queries(client, url):
     return len(queries), queries
 
 
+def add_topics(article, *names):
+    for name in names:
+        topic = NewsTopic.objects.filter(name=name, locale_id=article.locale_id).first()
+        topic = topic or NewsTopic.objects.create(name=name, locale_id=article.locale_id)
+        article.topic_links.add(NewsPageTopic(topic=topic))
+
+
 def add_illustrated_article(news_index, number, locales):
     article = add_article(news_index, number)
     article.lead_image = wagtail_factories.ImageFactory(title=f"Сүрөт {number}")
-    article.tags.add(f"тег-{number}", "балдар")
+    add_topics(article, f"тема-{number}", "балдар")
     body = [("paragraph", f"<p>Абзац {number}</p>")]
     body += [("image", article.lead_image)]
     article.body = body
@@ -83,11 +98,15 @@ def test_news_index_queries_do_not_grow_with_articles(client, news_index, locale
     assert many <= BUDGETS["news_index"], _listing(queries)
 
 
-def test_news_article_queries_do_not_grow_with_tags_and_blocks(client, news_index, locales):
+def test_news_article_queries_do_not_grow_with_topics_blocks_and_related(
+    client, news_index, locales
+):
     article = add_illustrated_article(news_index, 1, locales)
     few, _ = count_queries(client, article.url)
 
-    article.tags.add(*[f"extra-{n}" for n in range(6)])
+    for number in range(2, 6):  # related articles: they share the topic "балдар"
+        add_illustrated_article(news_index, number, locales)
+    add_topics(article, *[f"extra-{n}" for n in range(6)])
     image = wagtail_factories.ImageFactory(title="Дагы бир")
     article.body = [
         *[("paragraph", f"<p>Абзац {n}</p>") for n in range(6)],

@@ -1,4 +1,4 @@
-"""Translatable snippets: the office, partners and donors, site-wide figures."""
+"""Translatable snippets: the office, partners and donors, site-wide figures, news topics."""
 
 from django.apps import apps
 
@@ -6,6 +6,12 @@ from wagtail.models import Locale
 
 from .base import SOURCE_LANGUAGE, T, demo_uuid, resolve, same
 from .translations import translate_missing
+
+
+def _topic(key, slug, ky, ru, en):
+    """A news topic: one word per language, the same slug in all of them (?tag=<slug>)."""
+    return (f"topic:{key}", "home.NewsTopic", {"name": T(ky=ky, ru=ru, en=en), "slug": slug})
+
 
 # (key, model, fields). Keys give stable translation keys (see base.demo_uuid).
 SNIPPETS = [
@@ -125,6 +131,19 @@ SNIPPETS = [
             "sort_order": 3,
         },
     ),
+    _topic("research", "research", "изилдөө", "исследования", "research"),
+    _topic(
+        "rights", "childrens-rights", "укуктарды коргоо", "защита прав детей", "children's rights"
+    ),
+    _topic("clubs", "clubs", "клубдар", "клубы", "clubs"),
+    _topic(
+        "family",
+        "family-strengthening",
+        "үй-бүлөнү бекемдөө",
+        "укрепление семьи",
+        "family strengthening",
+    ),
+    _topic("legal-aid", "legal-aid", "укуктук жардам", "юридическая помощь", "legal aid"),
 ]
 
 

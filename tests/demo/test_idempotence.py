@@ -12,7 +12,7 @@ from wagtail_localize.models import (
 )
 
 from home.demo.pages import get_demo_page
-from home.models import Office, OrganisationSettings, Partner, SiteFigure
+from home.models import NewsPageTopic, NewsTopic, Office, OrganisationSettings, Partner, SiteFigure
 
 from .conftest import load_demo
 
@@ -25,6 +25,8 @@ COUNTED = [
     Office,
     Partner,
     SiteFigure,
+    NewsTopic,
+    NewsPageTopic,
     TranslationSource,
     Translation,
     StringTranslation,

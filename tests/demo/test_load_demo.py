@@ -19,6 +19,7 @@ from home.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
+    NewsTopic,
     Office,
     OfficesPage,
     OrganisationSettings,
@@ -83,7 +84,7 @@ def test_translations_are_wagtail_localize_translations_of_the_kyrgyz_source(lan
         assert title.data == target.title != source_page.title
 
 
-@pytest.mark.parametrize("model", [Office, Partner, SiteFigure])
+@pytest.mark.parametrize("model", [Office, Partner, SiteFigure, NewsTopic])
 def test_snippets_are_translated_through_wagtail_localize(model):
     sources = model.objects.filter(locale__language_code="ky")
     assert sources.exists()
@@ -164,13 +165,31 @@ def test_office_figures_and_organisation_details():
     assert details.registration_number == ""
 
 
-def test_news_are_dated_in_2026_and_tagged():
+def test_news_are_dated_in_2026_and_have_topics():
     articles = NewsPage.objects.filter(locale__language_code="ky")
     assert articles.count() >= 4
     for article in articles:
         assert article.date.year == 2026
-        assert article.tags.exists()
+        assert article.topics()
         assert article.lead_image is not None
+
+
+@pytest.mark.parametrize(
+    ("language", "word"),
+    [("ky", "укуктук жардам"), ("ru", "юридическая помощь"), ("en", "legal aid")],
+)
+def test_each_language_has_its_own_topic_words(client, language, word):
+    article = NewsPage.objects.get(locale__language_code=language, slug="legal-help-with-documents")
+    topics = article.topics()
+    assert word in [topic.name for topic in topics]
+    assert {topic.locale.language_code for topic in topics} == {language}
+    index = client.get(f"/{language}/news/")
+    names = [topic.name for topic in index.context["topics"]]
+    assert word in names
+    others = NewsTopic.objects.exclude(locale__language_code=language)
+    assert not set(names) & set(others.values_list("name", flat=True))
+    filtered = client.get(f"/{language}/news/", {"tag": "legal-aid"}).context["articles"]
+    assert [a.pk for a in filtered] == [article.pk]
 
 
 def test_demo_admin_is_created_with_the_printed_password(demo):

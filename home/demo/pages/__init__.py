@@ -3,7 +3,7 @@
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page
 
-from home.models import ProgrammePartner
+from home.models import NewsPageTopic, ProgrammePartner
 
 from .. import base
 from ..images import get_demo_image
@@ -58,8 +58,8 @@ def _create_source_page(spec, parent, locale, lookup):
     page.slug = find_available_slug(parent, spec.slug)
     for partner_key, role in spec.partners:
         page.partners.add(ProgrammePartner(partner=get_demo_snippet(partner_key), role=role))
-    if spec.tags:
-        page.tags.add(*spec.tags)
+    for topic_key in spec.topics:
+        page.topic_links.add(NewsPageTopic(topic=get_demo_snippet(topic_key)))
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page

@@ -6,14 +6,14 @@ from ..base import ImageRef, T, paragraph
 from .spec import PageSpec
 
 
-def article(key, slug, date, tags, title, intro, *paragraphs):
+def article(key, slug, date, topics, title, intro, *paragraphs):
     return PageSpec(
         key=key,
         model="home.NewsPage",
         parent="news",
         slug=slug,
         show_in_menus=False,
-        tags=tags,
+        topics=tuple(f"topic:{topic}" for topic in topics),
         fields={
             "title": title,
             "intro": intro,
@@ -43,7 +43,7 @@ PAGES = [
         "news-research",
         "childrens-rights-study-2026",
         datetime.date(2026, 2, 16),
-        ("изилдөө", "укуктарды коргоо"),
+        ("research", "rights"),
         T(
             ky="Балдардын укуктары боюнча кезектеги изилдөө башталды",
             ru="Началось очередное исследование прав детей",
@@ -72,7 +72,7 @@ PAGES = [
         "news-clubs",
         "clubs-a-safe-space",
         datetime.date(2026, 4, 7),
-        ("клубдар", "үй-бүлөнү бекемдөө"),
+        ("clubs", "family"),
         T(
             ky="Балдар жана аялдар клубдары: коопсуз чөйрө жана колдоо",
             ru="Детские и женские клубы: безопасное пространство и поддержка",
@@ -102,7 +102,7 @@ PAGES = [
         "news-children-day",
         "international-childrens-day",
         datetime.date(2026, 6, 1),
-        ("укуктарды коргоо",),
+        ("rights",),
         T(
             ky="1-июнь: ар бир бала үй-бүлөгө татыктуу",
             ru="1 июня: каждый ребёнок достоин семьи",
@@ -130,7 +130,7 @@ PAGES = [
         "news-documents",
         "legal-help-with-documents",
         datetime.date(2026, 9, 15),
-        ("укуктук жардам", "үй-бүлөнү бекемдөө"),
+        ("legal-aid", "family"),
         T(
             ky="Укуктук жардам: документтерди калыбына келтирүү",
             ru="Юридическая помощь: восстанавливаем документы",

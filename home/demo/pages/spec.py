@@ -17,7 +17,7 @@ class PageSpec:
     show_in_menus: bool = True
     links: dict = field(default_factory=dict)  # FK field -> page key, set once both exist
     partners: tuple = ()  # (snippet key, ProgrammePartner role)
-    tags: tuple = ()  # tags are shared by all translations of a page
+    topics: tuple = ()  # keys of demo news topics (home.demo.snippets.NEWS_TOPICS)
 
     @property
     def translation_key(self):

@@ -135,6 +135,7 @@ class NewsTopic(TranslatableMixin, index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         self.fill_slug()
         super().save(*args, **kwargs)
+        self.relink_articles()
 
     def clean(self):
         super().clean()
@@ -151,3 +152,14 @@ class NewsTopic(TranslatableMixin, index.Indexed, models.Model):
         """An empty slug is made from the name, transliterated (үй-бүлө: uy-bulo)."""
         if not self.slug:
             self.slug = slugify(anyascii(self.name))[:80].strip("-")
+
+    def relink_articles(self):
+        """Articles of this language still linked to the topic in another language get this one.
+
+        Such links come from a translation saved before its topic was translated
+        (wagtail-localize keeps the source's topic then) and from tags migrated to
+        topics; they are not shown (NewsPage.topics) until the topic has a translation.
+        """
+        self.article_links.model.objects.filter(
+            locale_id=self.locale_id, topic__translation_key=self.translation_key
+        ).exclude(topic=self).update(topic=self)

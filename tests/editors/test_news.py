@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
-from home.models import HomePage, NewsIndexPage, NewsPage, NewsTopic
+from home.models import HomePage, NewsIndexPage, NewsPage, NewsPageTopic, NewsTopic
 
-from .conftest import add_article, news_topic, translate_copy
+from .conftest import add_article, news_topic, publish, translate_copy
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -203,3 +203,19 @@ def test_a_copied_translation_gets_the_topics_translations(news_indexes, locales
     # "спорт" has no Kyrgyz translation: it stays linked but is not shown in Kyrgyz.
     assert [topic.name for topic in copy.topics()] == ["үй-бүлө"]
     assert [topic.name for topic in article.topics()] == ["семья", "спорт"]
+
+
+def test_translating_a_topic_relinks_articles_that_waited_for_it(news_indexes, locales):
+    """A translation saved before its topic was translated (or an article migrated from the
+    old tags) links to the topic in another language: hidden until the topic is translated."""
+    kyrgyz = news_topic("үй-бүлө", locales["ky"], slug="family")
+    article = NewsPage(title="О семье", date=datetime.date(2026, 5, 1))
+    article.topic_links.add(NewsPageTopic(topic=kyrgyz))
+    publish(news_indexes["ru"].add_child(instance=article))
+    assert article.topics() == []
+
+    russian = kyrgyz.copy_for_translation(locales["ru"])
+    russian.name = "семья"
+    russian.save()
+    assert NewsPage.objects.get(pk=article.pk).topics() == [russian]
+    assert NewsPage.objects.get(pk=article.pk).topics()[0].slug == "family"

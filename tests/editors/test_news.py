@@ -219,3 +219,17 @@ def test_translating_a_topic_relinks_articles_that_waited_for_it(news_indexes, l
     russian.save()
     assert NewsPage.objects.get(pk=article.pk).topics() == [russian]
     assert NewsPage.objects.get(pk=article.pk).topics()[0].slug == "family"
+
+
+def test_editors_see_topics_in_the_article_editor_and_the_snippets(login, news_indexes):
+    from django.urls import reverse
+
+    article = add_article(news_indexes["ru"], "С темами", topics=["семья"])
+    editor = login("editor")
+    response = editor.get(reverse("wagtailadmin_pages:edit", args=[article.id]))
+    assert response.status_code == 200
+    assert 'name="topic_links-TOTAL_FORMS" value="1"' in response.text
+    topics = editor.get(reverse("wagtailsnippets_home_newstopic:list"), {"locale": "ru"})
+    assert topics.status_code == 200
+    assert "семья" in topics.text
+    assert editor.get(reverse("wagtailsnippets_home_newstopic:add")).status_code == 200

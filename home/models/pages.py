@@ -17,11 +17,12 @@ from taggit.models import TaggedItemBase
 
 from home.blocks import BodyStreamBlock, DirectionBlock, FigureBlock
 from home.models.snippets import Office
+from sos_site.caching.restrictions import CachedViewRestrictionsMixin
 
 CURRENCY_CHOICES = [("KGS", "KGS"), ("USD", "USD"), ("EUR", "EUR")]
 
 
-class BasePage(Page):
+class BasePage(CachedViewRestrictionsMixin, Page):
     """Fields every public page shares: a summary and a sharing image."""
 
     intro = models.TextField(

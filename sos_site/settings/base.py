@@ -124,6 +124,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Site and page of a public URL from the layout cache (process_view only).
+    "sos_site.caching.routing.PageRouteMiddleware",
     # Last, so its process_exception runs first: database down -> 503 page.
     "sos_site.security.DatabaseUnavailableMiddleware",
 ]

@@ -9,9 +9,9 @@ restrictions change, and each such change bumps the page cache's generation
 
 - the Site for a host and port, stored on the request where Wagtail looks
   first (``request._wagtail_site``);
-- for each page URL that routed before, the page's id, content type and depth;
-  the next request loads that one row and lets the page finish its own routing
-  (a RoutablePageMixin page resolves its sub-path; every page checks ``live``),
+- for each page URL that routed before, the specific page itself; the next
+  request takes its own copy and lets the page finish its own routing (a
+  RoutablePageMixin page resolves its sub-path; every page checks ``live``),
   stored where ``Page.route_for_request`` looks first.
 
 Only URLs that lead to a page are remembered (unknown URLs would fill the cache),
@@ -19,7 +19,6 @@ and only for GET and HEAD. Anything unusual (no site, an alias, an error) leaves
 the request to Wagtail's own routing.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -45,27 +44,27 @@ def cached_site(request):
     return generation_cached(request, "site", (hostname, port), compute)
 
 
-def page_location(request, site, path):
-    """``(content type id, page id, depth)`` of the page this path routes to, or None."""
+def page_location(request, path):
+    """``(page, depth)`` of the page this path routes to, or None.
+
+    The page itself is kept (pickled, a few KB): every change to it bumps the
+    generation, and each request unpickles its own copy.
+    """
     result = Page.route_for_request(request, path)
     if result is None:
         return None
     page = result[0]
     if page.alias_of_id:
         return None
-    return (page.content_type_id, page.pk, page.depth)
+    return (page, page.depth)
 
 
 def route_from_location(request, site, path, location):
-    """Load the page at ``location`` and let it route what is left of ``path``."""
-    content_type_id, page_id, depth = location
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    """Let the remembered page route what is left of ``path`` (a sub-route, or itself)."""
+    page, depth = location
     components = [component for component in path.split("/") if component]
     consumed = depth - site.root_page.depth
-    if model is None or consumed < 0 or consumed > len(components):
-        return None
-    page = model._default_manager.filter(pk=page_id).first()
-    if page is None:
+    if consumed < 0 or consumed > len(components):
         return None
     try:
         return page.route(request, components[consumed:])
@@ -93,7 +92,7 @@ class PageRouteMiddleware:
             request,
             "route",
             parts,
-            lambda: page_location(request, site, path),
+            lambda: page_location(request, path),
             cache_none=False,
         )
         # On a miss, Wagtail's own routing above has already stored its result.

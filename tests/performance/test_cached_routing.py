@@ -101,3 +101,17 @@ def test_unknown_urls_are_not_remembered(client, home_page):
         assert client.get(f"/ky/no-such-page-{number}/").status_code == 404
 
     assert set(cache._cache) == keys_before
+
+
+def test_organisation_settings_are_read_once_per_generation(client, home_page):
+    from home.models import OrganisationSettings
+
+    client.get("/ky/")
+    _response, sql = queries_for(client, "/ky/")
+    assert [query for query in sql if "home_organisationsettings" in query] == []
+
+    organisation = OrganisationSettings.load()
+    organisation.short_name_ky = "SOS Балдар айылдары"
+    organisation.save()
+
+    assert "SOS Балдар айылдары" in client.get("/ky/").content.decode()

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import constant_time_compare
@@ -21,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 import stripe
+
+from sos_site.caching.layout import generation_cached
 
 from . import demo_gateway
 from .checkout import create_checkout_session
@@ -36,6 +39,7 @@ ATTEMPT_SALT = "donations.checkout-attempt"
 ATTEMPT_MAX_AGE = 60 * 60 * 24
 
 DONATE_TEMPLATE = "donations/donate_page.html"
+DONATE_FORM_TEMPLATE = "donations/includes/donate_form.html"
 THANK_YOU_TEMPLATE = "donations/thank_you.html"
 CANCELLED_TEMPLATE = "donations/cancelled.html"
 DEMO_TEMPLATE = "donations/demo_checkout.html"
@@ -154,6 +158,23 @@ def _render_form(page, request, form, *, status=200, step="form", **extra):
     return _render(page, request, DONATE_TEMPLATE, context, status, shared=shared)
 
 
+def _render_blank_form(page, request):
+    """The form as every visitor first sees it, rendered once per cache generation.
+
+    Its funds and preset amounts are plain models whose edits retire the generation
+    too (PAGE_CACHE_SHOWN_MODELS).
+    """
+
+    def render_form():
+        context = {"form": DonateForm(), "page": page, "request": request}
+        return render_to_string(DONATE_FORM_TEMPLATE, context, request=request)
+
+    language = donor_language(page)
+    form_html = generation_cached(request, "donate-form", (page.pk, language), render_form)
+    context = {"form_html": form_html, "step": "form"}
+    return _render(page, request, DONATE_TEMPLATE, context, shared=True)
+
+
 def _review(request, page, form):
     """The gift as it will be charged, with the confirm button (and its CSRF token)."""
     summary = gift_summary(form.gift(), form.cleaned_data["payment_method"])
@@ -179,7 +200,7 @@ def donate(request, page):
         response["Allow"] = "GET, HEAD, POST"
         return response
     if request.method != "POST":
-        return _render_form(page, request, DonateForm())
+        return _render_blank_form(page, request)
 
     form = DonateForm(request.POST)
     if not form.is_valid():

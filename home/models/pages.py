@@ -16,11 +16,12 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock, DirectionBlock, FigureBlock
 from home.forms import NewsPageForm
 from home.models.snippets import NewsTopic, Office
+from sos_site.caching.restrictions import CachedViewRestrictionsMixin
 
 CURRENCY_CHOICES = [("KGS", "KGS"), ("USD", "USD"), ("EUR", "EUR")]
 
 
-class BasePage(Page):
+class BasePage(CachedViewRestrictionsMixin, Page):
     """Fields every public page shares: a summary and a sharing image."""
 
     intro = models.TextField(

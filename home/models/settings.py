@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from sos_site.caching.site_settings import GenerationCachedSettingMixin
+
 
 @register_setting(icon="home")
-class OrganisationSettings(BaseGenericSetting):
+class OrganisationSettings(GenerationCachedSettingMixin, BaseGenericSetting):
     """Name, address and contacts printed on receipts and in the footer."""
 
     name = models.CharField(

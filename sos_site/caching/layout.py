@@ -31,11 +31,12 @@ def current_generation(request=None):
     return generation
 
 
-def generation_cached(request, name, parts, compute):
+def generation_cached(request, name, parts, compute, *, cache_none=True):
     """``compute()``, cached under ``name`` and ``parts`` for the current generation.
 
     ``parts`` must name everything the value depends on (language, site, host).
-    The value must be picklable (plain dicts, lists and strings).
+    The value must be picklable (plain dicts, lists and strings, model instances).
+    ``cache_none=False`` recomputes a None every time (for keys a stranger chooses).
     """
     generation = current_generation(request)
     raw = "|".join(str(part) for part in (name, *parts, generation))
@@ -50,6 +51,8 @@ def generation_cached(request, name, parts, compute):
     value = default_cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
+        if value is None and not cache_none:
+            return None
         default_cache.set(key, value, settings.PAGE_CACHE_TIMEOUT)
     memo[key] = value
     return value

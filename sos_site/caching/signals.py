@@ -44,7 +44,11 @@ def retire_cached_pages():
 
 
 def is_shown_on_pages(instance):
-    return isinstance(instance, SHOWN_ON_PAGES) or type(instance) in get_snippet_models()
+    return (
+        isinstance(instance, SHOWN_ON_PAGES)
+        or type(instance) in get_snippet_models()
+        or instance._meta.label in settings.PAGE_CACHE_SHOWN_MODELS
+    )
 
 
 def on_page_change(sender, instance, **kwargs):

@@ -124,6 +124,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Site and page of a public URL from the layout cache (process_view only).
+    "sos_site.caching.routing.PageRouteMiddleware",
     # Last, so its process_exception runs first: database down -> 503 page.
     "sos_site.security.DatabaseUnavailableMiddleware",
 ]
@@ -215,6 +217,9 @@ CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "sos-renditions", "TI
 if not env("REDIS_URL"):
     CACHES["renditions"]["LOCATION"] = "sos-renditions"
 PAGE_CACHE_ALIAS = "pages"
+# Plain models (not pages, snippets or settings) that public pages show: an edit of
+# one retires cached pages like a publish does (sos_site/caching/signals.py).
+PAGE_CACHE_SHOWN_MODELS = {"donations.Fund", "donations.PresetAmount"}
 PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
 # Publishing retires cached pages at once; the timeout only bounds date-dependent text.
 PAGE_CACHE_TIMEOUT = 600

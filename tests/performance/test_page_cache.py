@@ -187,6 +187,28 @@ def test_organisation_settings_edits_show_on_every_page(client, page_cache, home
     assert "Жаңы кыска аталыш" in response.content.decode()
 
 
+def test_fund_and_preset_edits_show_on_the_cached_donate_page(client, page_cache, donate_page):
+    from decimal import Decimal
+
+    from donations.models import Fund, PresetAmount
+
+    fund = Fund.objects.create(name_ky="Билим берүү", slug="education", is_default=True)
+    client.get("/ky/donate/")
+    assert client.get("/ky/donate/")["X-Page-Cache"] == "hit"
+
+    fund.name_ky = "Балдардын билими"
+    fund.save()
+    response = client.get("/ky/donate/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Балдардын билими" in response.content.decode()
+
+    assert client.get("/ky/donate/")["X-Page-Cache"] == "hit"
+    preset = PresetAmount.objects.create(currency="KGS", amount=Decimal("7777"))
+    response = client.get("/ky/donate/")
+    assert response["X-Page-Cache"] == "miss"
+    assert f'name="preset" value="{preset.pk}"' in response.content.decode()
+
+
 def test_a_render_that_straddles_a_change_is_never_served(client, page_cache, home_page):
     """Entries carry the generation read before rendering, so a change during a render wins."""
     from django.test.signals import template_rendered

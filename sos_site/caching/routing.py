@@ -1,0 +1,103 @@
+"""Find the site and the page of a request from the layout cache, not by walking the tree.
+
+Wagtail answers every page request by looking up the Site for the host (one query),
+then the root page, its translation and its specific row, then each URL segment's
+child and its specific row (two queries per level), then the view restrictions
+of the page and its ancestors. All of that only changes when pages, sites or
+restrictions change, and each such change bumps the page cache's generation
+(sos_site.caching.signals). So ``PageRouteMiddleware`` keeps, per generation:
+
+- the Site for a host and port, stored on the request where Wagtail looks
+  first (``request._wagtail_site``);
+- for each page URL that routed before, the specific page itself; the next
+  request takes its own copy and lets the page finish its own routing (a
+  RoutablePageMixin page resolves its sub-path; every page checks ``live``),
+  stored where ``Page.route_for_request`` looks first.
+
+Only URLs that lead to a page are remembered (unknown URLs would fill the cache),
+and only for GET and HEAD. Anything unusual (no site, an alias, an error) leaves
+the request to Wagtail's own routing.
+"""
+
+from django.http import Http404
+from django.utils.translation import get_language
+
+from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
+
+from sos_site.caching.layout import generation_cached
+
+
+def cached_site(request):
+    """The Site for this request's host and port (with its root page), per generation."""
+    from django.http.request import split_domain_port
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def compute():
+        site = Site.find_for_request(request)
+        if site is not None:
+            site.root_page  # noqa: B018 - stored with the site: no query per request
+        return site
+
+    return generation_cached(request, "site", (hostname, port), compute)
+
+
+def page_location(request, path):
+    """``(page, depth)`` of the page this path routes to, or None.
+
+    The page itself is kept (pickled, a few KB): every change to it bumps the
+    generation, and each request unpickles its own copy.
+    """
+    result = Page.route_for_request(request, path)
+    if result is None:
+        return None
+    page = result[0]
+    if page.alias_of_id:
+        return None
+    return (page, page.depth)
+
+
+def route_from_location(request, site, path, location):
+    """Let the remembered page route what is left of ``path`` (a sub-route, or itself)."""
+    page, depth = location
+    components = [component for component in path.split("/") if component]
+    consumed = depth - site.root_page.depth
+    if consumed < 0 or consumed > len(components):
+        return None
+    try:
+        return page.route(request, components[consumed:])
+    except Http404:
+        return None
+
+
+class PageRouteMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_serve or request.method not in ("GET", "HEAD"):
+            return None
+        site = cached_site(request)
+        if site is None:
+            return None
+        request._wagtail_site = site
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        parts = (site.pk, get_language(), path)
+        location = generation_cached(
+            request,
+            "route",
+            parts,
+            lambda: page_location(request, path),
+            cache_none=False,
+        )
+        # On a miss, Wagtail's own routing above has already stored its result.
+        if location is not None and not hasattr(request, "_wagtail_route_for_request"):
+            result = route_from_location(request, site, path, location)
+            if result is not None:
+                request._wagtail_route_for_request = result
+        return None

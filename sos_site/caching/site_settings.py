@@ -1,0 +1,24 @@
+"""Wagtail settings read once per cache generation, not once per request."""
+
+from sos_site.caching.layout import generation_cached
+
+
+class GenerationCachedSettingMixin:
+    """For a BaseGenericSetting that every page shows (the footer, the title).
+
+    Wagtail keeps a setting on the request only, so each page view queries it.
+    Any save of a setting bumps the page cache's generation
+    (sos_site.caching.signals), which retires this copy too.
+    """
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        if request_or_site is None or not hasattr(request_or_site, "META"):
+            return super().load(request_or_site)
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request_or_site, attr_name):
+            setting = generation_cached(
+                request_or_site, "setting", (cls._meta.label,), cls._get_or_create
+            )
+            setattr(request_or_site, attr_name, setting)
+        return getattr(request_or_site, attr_name)

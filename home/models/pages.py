@@ -16,7 +16,8 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock, DirectionBlock, FigureBlock
 from home.forms import NewsPageForm
 from home.models.snippets import NewsTopic, Office
-from sos_site.caching.restrictions import CachedViewRestrictionsMixin
+from sos_site.caching.layout import generation_cached
+from sos_site.caching.restrictions import CachedViewRestrictionsMixin, public_pages
 
 CURRENCY_CHOICES = [("KGS", "KGS"), ("USD", "USD"), ("EUR", "EUR")]
 
@@ -351,7 +352,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("news index")
 
     def articles(self):
-        return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        return public_pages(NewsPage.objects.child_of(self).live()).order_by("-date", "-pk")
 
     def topics(self):
         """The topics of this index's live articles, in its language, for the filter links."""
@@ -365,22 +366,31 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = list(self.topics())
+        # The topics and the number of articles per filter are kept per cache generation;
+        # the page of articles is a lazy slice that the template's listing fragment
+        # (rendered once per filter, page number and generation) reads only when it renders.
+        topics = generation_cached(request, "news-topics", (self.pk,), lambda: list(self.topics()))
         # ?tag=<slug>; a topic's name is accepted too, as the links of the old free tags were.
         wanted = request.GET.get("tag", "").strip()
         current = next((t for t in topics if wanted in (t.slug, t.name)), None) if wanted else None
         # Each card shows its lead image: one join instead of a query per article.
         articles = self.articles().select_related("lead_image")
+        listing = "all"
         if wanted:
+            listing = f"topic-{current.pk}" if current else "none"
             articles = (
                 articles.filter(topic_links__topic=current).distinct()
                 if current
                 else articles.none()
             )
-        # get_page() never fails: junk gives the first page, too large a number the last one.
-        context["articles"] = Paginator(articles, self.ARTICLES_PER_PAGE).get_page(
-            request.GET.get("page")
+        paginator = Paginator(articles, self.ARTICLES_PER_PAGE)
+        paginator.count = generation_cached(
+            request, "news-count", (self.pk, listing), articles.count
         )
+        # get_page() never fails: junk gives the first page, too large a number the last one.
+        page_of_articles = paginator.get_page(request.GET.get("page"))
+        context["articles"] = page_of_articles
+        context["listing_key"] = f"{listing}-{page_of_articles.number}"
         context["topics"] = topics
         context["current_topic"] = current
         context["rss_url"] = self.feed_url("rss")

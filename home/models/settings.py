@@ -14,12 +14,14 @@ class OrganisationSettings(GenerationCachedSettingMixin, BaseGenericSetting):
     """Name, address and contacts printed on receipts and in the footer."""
 
     name = models.CharField(
-        _("legal name"), max_length=200, default="Public Fund \"SOS Children's Villages Kyrgyzstan\""
+        _("legal name"), max_length=200, default='Public Fund "SOS Children\'s Villages Kyrgyzstan"'
     )
     short_name = models.CharField(
         _("short name"), max_length=120, default="SOS Children's Villages Kyrgyzstan"
     )
-    address = models.TextField(_("address"), default="Isanova street 94/3, 720001 Bishkek, Kyrgyzstan")
+    address = models.TextField(
+        _("address"), default="Isanova street 94/3, 720001 Bishkek, Kyrgyzstan"
+    )
     phone = models.CharField(_("phone"), max_length=40, default="+996 312 611546")
     fax = models.CharField(_("fax"), max_length=40, blank=True, default="+996 312 611552")
     email = models.EmailField(_("email"), blank=True)
@@ -32,7 +34,8 @@ class OrganisationSettings(GenerationCachedSettingMixin, BaseGenericSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name_ky"), FieldPanel("name_ru"), FieldPanel("name_en")], heading=_("Legal name")
+            [FieldPanel("name_ky"), FieldPanel("name_ru"), FieldPanel("name_en")],
+            heading=_("Legal name"),
         ),
         MultiFieldPanel(
             [FieldPanel("short_name_ky"), FieldPanel("short_name_ru"), FieldPanel("short_name_en")],

@@ -29,3 +29,14 @@ class CachedViewRestrictionsMixin:
         ):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+def public_pages(queryset):
+    """``queryset.public()`` without its query: restricted paths come from the cache.
+
+    Wagtail's ``public()`` reads every view restriction at once when the queryset
+    is built, even if nothing ever iterates it.
+    """
+    for path in restricted_paths():
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset

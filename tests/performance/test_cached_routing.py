@@ -115,3 +115,21 @@ def test_organisation_settings_are_read_once_per_generation(client, home_page):
     organisation.save()
 
     assert "SOS Балдар айылдары" in client.get("/ky/").content.decode()
+
+
+def test_a_restricted_article_leaves_the_news_listing_and_comes_back(client, news_index):
+    from tests.performance.conftest import add_article
+
+    shown = add_article(news_index, 1)
+    hidden = add_article(news_index, 2)
+    listing = client.get(news_index.url).content.decode()
+    assert shown.title in listing and hidden.title in listing
+
+    restriction = PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.LOGIN
+    )
+    listing = client.get(news_index.url).content.decode()
+    assert shown.title in listing and hidden.title not in listing
+
+    restriction.delete()
+    assert hidden.title in client.get(news_index.url).content.decode()

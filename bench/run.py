@@ -243,7 +243,7 @@ def print_table(baseline, rows, memory):
     )
     header = (
         f"{'page':18} {'mode':8} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>8} "
-        f"{'errors':>6} {'queries':>7} {'KB':>6}  target"
+        f"{'errors':>6} {'queries':>7} {'KB':>6} {'cold q':>6} {'cold ms':>7}  target"
     )
     print(header)
     print("-" * len(header))
@@ -255,7 +255,8 @@ def print_table(baseline, rows, memory):
         print(
             f"{row['page']:18} {row['mode']:8} {row['rps']:8.0f} {row['ratio']:6.2f} "
             f"{row['latency_us']['p50'] / 1000:7.1f} {row['latency_us']['p99'] / 1000:8.1f} "
-            f"{row['error_count']:6d} {queries:7d} {row['html_bytes'] / 1024:6.1f}  {mark}"
+            f"{row['error_count']:6d} {queries:7d} {row['html_bytes'] / 1024:6.1f} "
+            f"{row['queries_cold']:6d} {row['cpu_ms_cold']:7.1f}  {mark}"
         )
     for mode, peaks in memory.items():
         print(
@@ -310,7 +311,10 @@ def main():
             "gunicorn_workers": WORKERS,
             "database": "SQLite (fresh, demo content)",
             "page_cache": "FileBasedCache under var/bench/page-cache",
-            "uncached_method": "second gunicorn with PAGE_CACHE_ENABLED=false",
+            "uncached_method": "second gunicorn with PAGE_CACHE_ENABLED=false (route, settings,"
+            " layout data and fragments cached per generation, as in production)",
+            "cold_method": "bench/probe.py: generation bumped before each of 7 renders in"
+            " one process (median CPU time), as right after a publish",
         },
         "targets": {"cached_ratio_min": 0.5, "cached_ratio_aim": 0.8, "uncached_ratio_min": 0.1},
         "baseline": baseline,

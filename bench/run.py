@@ -11,7 +11,7 @@ Steps, all from a fresh clone:
 4. gunicorn again with PAGE_CACHE_ENABLED=false, so that every request renders
    the page from the database ("uncached"), then wrk on every page;
 5. a table with each page's throughput as a ratio of the baseline, and
-   docs/bench/latest.json.
+   docs/bench/latest.json with docs/bench/latest.md (the README's table).
 
 Environment: BENCH_DURATION (seconds per wrk run, default 30), BENCH_CONNECTIONS
 (default 100), BENCH_THREADS (wrk threads, default 2), BENCH_WORKERS (default:
@@ -264,6 +264,56 @@ def print_table(baseline, rows, memory):
         )
 
 
+def markdown_table(result):
+    """The run as Markdown: docs/bench/latest.md, and the README's copy of it."""
+    base = result["baseline"]
+    rows = {(row["page"], row["mode"]): row for row in result["pages"]}
+    lines = [
+        f"Static baseline (WhiteNoise, `{base['url'].rsplit('/', 1)[-1]}`): "
+        f"**{base['rps']:.0f} req/s**, p50 {base['latency_us']['p50'] / 1000:.0f} ms, "
+        f"p99 {base['latency_us']['p99'] / 1000:.0f} ms, {base['error_count']} errors.",
+        "",
+        "| page | cached req/s | ratio | p50 / p99 ms | errors | uncached req/s | ratio "
+        "| p50 / p99 ms | errors | queries (uncached / cold) | cold CPU ms | HTML KB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for page in dict.fromkeys(row["page"] for row in result["pages"]):
+        cached, uncached = rows.get((page, "cached")), rows.get((page, "uncached"))
+        if cached is None or uncached is None:
+            continue
+        cells = [page]
+        for row in (cached, uncached):
+            latency = row["latency_us"]
+            cells += [
+                f"{row['rps']:.0f}",
+                f"{row['ratio']:.2f}",
+                f"{latency['p50'] / 1000:.0f} / {latency['p99'] / 1000:.0f}",
+                str(row["error_count"]),
+            ]
+        cells += [
+            f"{uncached['queries_uncached']} / {uncached['queries_cold']}",
+            f"{uncached['cpu_ms_cold']:.0f}",
+            f"{uncached['html_bytes'] / 1024:.1f}",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    memory = result["peak_rss_kib_per_worker"]
+    settings = result["settings"]
+    lines += [
+        "",
+        "Peak memory per worker: "
+        + "; ".join(
+            f"{mode} " + ", ".join(f"{kib / 1024:.0f} MiB" for kib in peaks)
+            for mode, peaks in memory.items()
+        )
+        + ". Cache hits make 0 database queries.",
+        f"Run of {result['date']} (commit {result['commit']}), {result['machine']['cpus']} cores, "
+        f"{settings['gunicorn_workers']} workers, {settings['connections']} connections × "
+        f"{settings['duration_s']} s each, {result['runtime_s'] / 60:.0f} min in all; "
+        f"all targets met: {'yes' if result['all_targets_met'] else 'no'}.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def git_commit():
     command = ["git", "rev-parse", "--short", "HEAD"]
     out = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)  # noqa: S603, S607
@@ -328,6 +378,7 @@ def main():
     }
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    OUTPUT.with_suffix(".md").write_text(markdown_table(result))
     log(
         f"wrote {OUTPUT.relative_to(ROOT)} in {result['runtime_s']} s; "
         f"all targets met: {result['all_targets_met']}"

@@ -178,8 +178,27 @@ def stop(process):
             os.killpg(process.pid, signal.SIGKILL)
 
 
+# Lighthouse sometimes fails to record a trace (NO_NAVSTART, NO_FCP) and asks to be run
+# again: so it is, up to this many times, before the audit gives up.
+LIGHTHOUSE_ATTEMPTS = 3
+
+
 def lighthouse(url, report_path):
     """One Lighthouse run (mobile preset); returns the parsed JSON report."""
+    for attempt in range(1, LIGHTHOUSE_ATTEMPTS + 1):
+        report_path.unlink(missing_ok=True)
+        report = lighthouse_once(url, report_path)
+        error = report.get("runtimeError")
+        if not (error and error.get("code")):
+            return report
+        message = f"audit: Lighthouse error on {url}: {error['code']} {error.get('message')}"
+        if attempt == LIGHTHOUSE_ATTEMPTS:
+            raise SystemExit(message)
+        print(f"{message} (attempt {attempt} of {LIGHTHOUSE_ATTEMPTS}; running it again)")
+    raise AssertionError("unreachable")
+
+
+def lighthouse_once(url, report_path):
     result = subprocess.run(  # noqa: S603
         [
             str(LIGHTHOUSE),
@@ -199,13 +218,7 @@ def lighthouse(url, report_path):
         raise SystemExit(
             f"audit: Lighthouse produced no report for {url}:\n{result.stderr[-2000:]}"
         )
-    report = json.loads(report_path.read_text())
-    error = report.get("runtimeError")
-    if error and error.get("code"):
-        raise SystemExit(
-            f"audit: Lighthouse error on {url}: {error['code']} {error.get('message')}"
-        )
-    return report
+    return json.loads(report_path.read_text())
 
 
 def scores(report):

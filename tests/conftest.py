@@ -64,13 +64,18 @@ def staff_read_the_admin_in_english():
 
 @pytest.fixture(autouse=True)
 def fresh_page_cache_generation():
-    """A new generation per test: the rollback of the last test's data bumps nothing.
+    """A new generation and an empty default cache per test: the rollback of the last
+    test's data bumps nothing, and SQLite hands out the same ids again after it.
 
-    Layout data (sos_site.caching.layout) and cached pages of an earlier test
-    are then never served to this one.
+    Layout data, routes and fragments (sos_site.caching), cached pages and image
+    renditions (Wagtail keeps them in the default cache, keyed by image id) of an
+    earlier test are then never served to this one.
     """
+    from django.core.cache import cache
+
     from sos_site.caching.store import bump_generation
 
+    cache.clear()
     bump_generation()
 
 

@@ -22,6 +22,19 @@ from sos_site.caching.restrictions import CachedViewRestrictionsMixin, public_pa
 CURRENCY_CHOICES = [("KGS", "KGS"), ("USD", "USD"), ("EUR", "EUR")]
 
 
+def image_alt_text_field(verbose_name):
+    """A page's alternative text for one of its images, translated with the page."""
+    return models.CharField(
+        verbose_name,
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describes the image for people who cannot see it, in the page's language. "
+            "Left empty, the image's description is used."
+        ),
+    )
+
+
 class BasePage(CachedViewRestrictionsMixin, Page):
     """Fields every public page shares: a summary and a sharing image."""
 
@@ -44,8 +57,20 @@ class BasePage(CachedViewRestrictionsMixin, Page):
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
+    #: Image field -> the field with its alternative text in the page's language.
+    image_alt_fields = {}
+
     class Meta:
         abstract = True
+
+    def alt_text_for(self, image):
+        """The page's own alternative text for ``image``, or "" to use the image's description."""
+        for field, alt_field in self.image_alt_fields.items():
+            if image is not None and getattr(self, f"{field}_id") == image.pk:
+                text = getattr(self, alt_field).strip()
+                if text:
+                    return text
+        return ""
 
 
 class HomePage(BasePage):
@@ -59,6 +84,7 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_image_alt = image_alt_text_field(_("alternative text of the hero image"))
     donate_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("donate page"),
@@ -75,6 +101,7 @@ class HomePage(BasePage):
         *BasePage.content_panels,
         FieldPanel("slogan"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
         FieldPanel("mission"),
         MultiFieldPanel(
             [FieldPanel("donate_text"), FieldPanel("donate_page")], heading=_("Donate")
@@ -99,6 +126,7 @@ class HomePage(BasePage):
         "local_giving.TransparencyPage",
     ]
     max_count_per_parent = 1
+    image_alt_fields = {"hero_image": "hero_image_alt"}
 
     class Meta:
         verbose_name = _("home page")
@@ -201,11 +229,13 @@ class ProgrammePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt = image_alt_text_field(_("alternative text of the image"))
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         MultiFieldPanel(
             [
                 FieldPanel("start_date"),
@@ -231,6 +261,7 @@ class ProgrammePage(BasePage):
 
     parent_page_types = ["home.ProgrammeIndexPage"]
     subpage_types = []
+    image_alt_fields = {"image": "image_alt"}
 
     class Meta:
         verbose_name = _("programme or project")
@@ -323,18 +354,21 @@ class StoryPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt = image_alt_text_field(_("alternative text of the image"))
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["home.StoryIndexPage"]
     subpage_types = []
+    image_alt_fields = {"image": "image_alt"}
 
     class Meta:
         verbose_name = _("story")
@@ -433,12 +467,14 @@ class NewsPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    lead_image_alt = image_alt_text_field(_("alternative text of the lead image"))
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),
         FieldPanel("lead_image"),
+        FieldPanel("lead_image_alt"),
         FieldPanel("body"),
         MultipleChooserPanel(
             "topic_links",
@@ -456,6 +492,7 @@ class NewsPage(BasePage):
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
+    image_alt_fields = {"lead_image": "lead_image_alt"}
 
     class Meta:
         verbose_name = _("news article")

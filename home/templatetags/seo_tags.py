@@ -53,8 +53,14 @@ def social_image(context, page):
         "url": url,
         "width": rendition.width,
         "height": rendition.height,
-        "alt": getattr(image, "description", "") or image.title,
+        "alt": sharing_image_alt(page, image),
     }
+
+
+def sharing_image_alt(page, image):
+    """The page's alternative text for its sharing image, else the image's description."""
+    alt_text_for = getattr(page, "alt_text_for", None)
+    return (alt_text_for(image) if alt_text_for else "") or image.default_alt_text
 
 
 @register.simple_tag

@@ -19,6 +19,9 @@ and only for GET and HEAD. Anything unusual (no site, an alias, an error) leaves
 the request to Wagtail's own routing.
 """
 
+import contextlib
+
+from django.db import DatabaseError
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -82,9 +85,16 @@ class PageRouteMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not wagtail_serve or request.method not in ("GET", "HEAD"):
             return None
+        # Database down: leave routing to the view, whose error becomes the 503 page
+        # (sos_site.security.DatabaseUnavailableMiddleware).
+        with contextlib.suppress(DatabaseError):
+            self.route(request, view_args, view_kwargs)
+        return None
+
+    def route(self, request, view_args, view_kwargs):
         site = cached_site(request)
         if site is None:
-            return None
+            return
         request._wagtail_site = site
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         parts = (site.pk, get_language(), path)
@@ -100,4 +110,3 @@ class PageRouteMiddleware:
             result = route_from_location(request, site, path, location)
             if result is not None:
                 request._wagtail_route_for_request = result
-        return None

@@ -21,7 +21,7 @@ SIZE = (1200, 675)
 COLLECTION_NAME = "Demo"
 
 # key: (motif, title, description). Titles and descriptions are in Kyrgyz, the
-# source language; pages give translated alt text where the image sits in a body.
+# source language; pages give translated alt text where they show the image.
 DEMO_IMAGES = {
     "hero": ("houses", "Үйлөр жана үй-бүлө", "Көк түстөгү үйлөрдүн жөнөкөй сүрөтү"),
     "advocacy": ("links", "Укуктарды коргоо", "Бири-бири менен байланышкан тегеректер"),

@@ -207,3 +207,25 @@ def test_every_demo_page_renders(client, language):
         response = client.get(url)
         assert response.status_code == 200, f"{url}: {response.status_code}"
         assert page.title.encode() in response.content or page.title in response.text, url
+
+
+def test_page_images_have_alt_texts_in_each_language(client):
+    for spec in PAGE_TREE:
+        kyrgyz = get_demo_page(spec.key)
+        for image_field, alt_field in kyrgyz.image_alt_fields.items():
+            if getattr(kyrgyz, f"{image_field}_id") is None:
+                continue
+            alts = {code: getattr(get_demo_page(spec.key, code), alt_field) for code in LANGUAGES}
+            assert all(alts.values()), (spec.key, alts)
+            assert len(set(alts.values())) == 3, (spec.key, alts)
+            assert alts["ky"] != getattr(kyrgyz, image_field).description
+
+    ky_alt = get_demo_page("home").hero_image_alt
+    for language in ("ru", "en"):
+        home = get_demo_page("home", language)
+        assert home.hero_image_alt != ky_alt
+        page_html = client.get(home.url).text
+        picture = page_html.split('<div class="hero__media">', 1)[1].split("</picture>", 1)[0]
+        assert f'alt="{home.hero_image_alt}"' in picture
+        assert ky_alt not in page_html
+        assert f'<meta property="og:image:alt" content="{home.hero_image_alt}">' in page_html

@@ -29,6 +29,11 @@ PAGES = [
                 en="A loving home for every child",
             ),
             "hero_image": ImageRef("hero"),
+            "hero_image_alt": T(
+                ky="Көк чатырлуу ак үйлөр жана сары күн, чийме сүрөт",
+                ru="Рисунок: белые дома с синими крышами под жёлтым солнцем",
+                en="Drawing of white houses with blue roofs under a yellow sun",
+            ),
             "mission": rich(
                 T(
                     ky="«Кыргызстандын SOS Балдар Айылдары» Коомдук фонду ар бир баланын "

@@ -6,7 +6,7 @@ from ..base import ImageRef, T, paragraph
 from .spec import PageSpec
 
 
-def article(key, slug, date, topics, title, intro, *paragraphs):
+def article(key, slug, date, topics, title, intro, *paragraphs, image_alt):
     return PageSpec(
         key=key,
         model="home.NewsPage",
@@ -19,6 +19,7 @@ def article(key, slug, date, topics, title, intro, *paragraphs):
             "intro": intro,
             "date": date,
             "lead_image": ImageRef(key),
+            "lead_image_alt": image_alt,
             "body": [paragraph(*paragraphs)],
         },
     )
@@ -67,6 +68,11 @@ PAGES = [
             en="Its findings will shape what we propose to improve child protection. We look "
             "especially at children without parental care and at young people leaving care.",
         ),
+        image_alt=T(
+            ky="Күнгө карай көтөрүлгөн тепкичтер, чийме сүрөт",
+            ru="Рисунок: ступени, поднимающиеся к солнцу",
+            en="Drawing of steps rising towards the sun",
+        ),
     ),
     article(
         "news-clubs",
@@ -97,6 +103,11 @@ PAGES = [
             "sessions, and people facing difficulties are referred on to social, legal or "
             "health services.",
         ),
+        image_alt=T(
+            ky="Катар турган балдар жана чоңдор, чийме сүрөт",
+            ru="Рисунок: дети и взрослые стоят в ряд",
+            en="Drawing of children and adults standing in a row",
+        ),
     ),
     article(
         "news-children-day",
@@ -125,6 +136,11 @@ PAGES = [
             en="We call for national policies that strengthen families, programmes that help "
             "children stay at home, and social services that every family can reach.",
         ),
+        image_alt=T(
+            ky="Жылуу күн астындагы ак үйлөр, чийме сүрөт",
+            ru="Рисунок: белые дома под тёплым солнцем",
+            en="Drawing of white houses under a warm sun",
+        ),
     ),
     article(
         "news-documents",
@@ -151,6 +167,11 @@ PAGES = [
             "жилищную и финансовую помощь, оформляют статус инвалидности.",
             en="With our legal support, families restore their documents, obtain housing and "
             "financial support, and register disability status.",
+        ),
+        image_alt=T(
+            ky="Сызыктар менен туташкан тегеректер, чийме сүрөт",
+            ru="Рисунок: круги, соединённые линиями",
+            en="Drawing of circles joined by lines",
         ),
     ),
 ]

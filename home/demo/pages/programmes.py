@@ -59,6 +59,11 @@ PAGES = [
                 "protective family environment.",
             ),
             "image": ImageRef("programme-eu"),
+            "image_alt": T(
+                ky="Жылуу күн астында катар турган ак үйлөр, чийме сүрөт",
+                ru="Рисунок: ряд белых домов под тёплым солнцем",
+                en="Drawing of a row of white houses under a warm sun",
+            ),
             "start_date": datetime.date(2018, 7, 1),
             "end_date": datetime.date(2021, 6, 25),
             "budget": Decimal("677737.00"),
@@ -199,6 +204,11 @@ PAGES = [
                 "housing and material help and run children's and women's clubs.",
             ),
             "image": ImageRef("programme-community"),
+            "image_alt": T(
+                ky="Чоңдор менен балдар катар турат, чийме сүрөт",
+                ru="Рисунок: взрослые и дети стоят рядом",
+                en="Drawing of adults and children standing side by side",
+            ),
             "objectives": [
                 objective(
                     T(ky="Укуктук колдоо", ru="Юридическая поддержка", en="Legal support"),

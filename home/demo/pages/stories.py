@@ -46,6 +46,11 @@ PAGES = [
             ),
             "date": datetime.date(2026, 3, 2),
             "image": ImageRef("story-mother"),
+            "image_alt": T(
+                ky="Эне балдары менен катар турат, чийме сүрөт",
+                ru="Рисунок: мама стоит рядом со своими детьми",
+                en="Drawing of a mother standing beside her children",
+            ),
             "body": [
                 paragraph(
                     T(

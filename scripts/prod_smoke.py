@@ -398,12 +398,16 @@ def donation_steps(session, double):
         response = session.get(f"{BASE_URL}/{language}/donate/", timeout=15, allow_redirects=False)
         pages[language] = response
         check(
-            response.status_code == 200 and "csrfmiddlewaretoken" in response.text,
-            f"/{language}/donate/ shows the form (got {response.status_code})",
+            response.status_code == 200
+            and "data-donate-form" in response.text
+            and "csrfmiddlewaretoken" not in response.text
+            and not response.cookies,
+            f"/{language}/donate/ shows the form, cacheable (got {response.status_code})",
         )
     page = pages["en"]
     fund = re.search(r'name="fund" value="([^"]+)"', page.text)
-    if not check(fund and page.cookies.get("csrftoken"), "the form has a fund and a CSRF cookie"):
+    action = re.search(r'<form class="donate-form" method="post" action="([^"]+)"', page.text)
+    if not check(fund and action, "the form has a fund and posts to the review step"):
         return
     url = f"{BASE_URL}/en/donate/"
     gift = {
@@ -416,12 +420,17 @@ def donation_steps(session, double):
         "dedication": "",
         "payment_method": "card",
     }
-    review = post_form(session, url, page, gift)
-    check(review.status_code == 200, f"the gift is shown for review (got {review.status_code})")
+    review = post_form(session, BASE_URL + action.group(1), page, gift)
+    check(
+        review.status_code == 200
+        and "csrfmiddlewaretoken" in review.text
+        and review.cookies.get("csrftoken"),
+        f"the gift is shown for review with a CSRF token (got {review.status_code})",
+    )
     without_token = session.post(url, data={**gift, "confirm": "1"}, timeout=15)
     check(without_token.status_code == 403, "a POST without the CSRF token is refused")
 
-    response = post_form(session, url, page, {**gift, "confirm": "1"})
+    response = post_form(session, url, review, {**gift, "confirm": "1"})
     location = response.headers.get("Location", "")
     check(
         response.status_code == 303 and location.startswith("https://checkout.stripe.com/"),
@@ -471,7 +480,7 @@ def donation_steps(session, double):
 
     step("Donation rate limit (Redis, shared by the gunicorn workers)")
     statuses = [
-        post_form(session, url, page, {**gift, "donor_email": "bad", "confirm": "1"}).status_code
+        post_form(session, url, review, {**gift, "donor_email": "bad", "confirm": "1"}).status_code
         for _ in range(10)
     ]
     check(statuses[-1] == 429, f"repeated submissions end in 429 (got {statuses})")

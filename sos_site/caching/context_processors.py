@@ -1,14 +1,27 @@
 """Template context for fragment caching."""
 
+import secrets
+
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from sos_site.caching.layout import current_generation
 
 
 def cache_generation(request):
-    """``cache_generation``: the page cache's generation, read only when a template asks.
+    """``cache_generation`` and ``fragment_timeout`` for ``{% cache %}`` fragments.
 
-    Templates put it in the key of a ``{% cache %}`` fragment (a picture, a card), so
-    the change that retires cached pages retires the fragment too.
+    Templates put the page cache's generation (read only when a template asks) in a
+    fragment's key, so the change that retires cached pages retires the fragment too.
+    A preview shows a draft: its fragments get a key of their own and are not kept
+    (timeout 0), so it never shows, nor leaves behind, what the live page shows.
     """
-    return {"cache_generation": SimpleLazyObject(lambda: current_generation(request))}
+    if getattr(request, "is_preview", False):
+        return {
+            "cache_generation": f"preview-{secrets.token_hex(8)}",
+            "fragment_timeout": 0,
+        }
+    return {
+        "cache_generation": SimpleLazyObject(lambda: current_generation(request)),
+        "fragment_timeout": settings.FRAGMENT_CACHE_TIMEOUT,
+    }

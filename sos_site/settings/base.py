@@ -223,6 +223,8 @@ PAGE_CACHE_SHOWN_MODELS = {"donations.Fund", "donations.PresetAmount"}
 PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
 # Publishing retires cached pages at once; the timeout only bounds date-dependent text.
 PAGE_CACHE_TIMEOUT = 600
+# Fragments ({% cache fragment_timeout ... cache_generation %}) are retired by the generation.
+FRAGMENT_CACHE_TIMEOUT = 3600
 PAGE_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=60"
 
 # CDN purge on publish (wagtail.contrib.frontend_cache), switched on by its variables.

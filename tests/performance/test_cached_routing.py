@@ -133,3 +133,28 @@ def test_a_restricted_article_leaves_the_news_listing_and_comes_back(client, new
 
     restriction.delete()
     assert hidden.title in client.get(news_index.url).content.decode()
+
+
+def test_a_preview_shows_the_draft_not_the_cached_live_fragments(client, news_index):
+    from django.contrib.auth import get_user_model
+
+    from tests.performance.conftest import add_article
+
+    article = add_article(news_index, 1)
+    article.body = [("paragraph", "<p>Жарыяланган текст</p>")]
+    publish(article)
+    assert "Жарыяланган текст" in client.get(article.url).content.decode()  # fragments stored
+
+    draft = Page.objects.get(pk=article.pk).specific
+    draft.body = [("paragraph", "<p>Долбоор текст</p>")]
+    draft.save_revision()
+    editor = get_user_model().objects.create_superuser("editor", "e@example.org", "x" * 16)
+    client.force_login(editor)
+
+    preview = client.get(f"/admin/pages/{article.pk}/view_draft/").content.decode()
+    assert "Долбоор текст" in preview
+    assert "Жарыяланган текст" not in preview
+
+    client.logout()
+    live = client.get(article.url).content.decode()
+    assert "Жарыяланган текст" in live and "Долбоор текст" not in live

@@ -10,9 +10,10 @@ restrictions change, and each such change bumps the page cache's generation
 - the Site for a host and port, stored on the request where Wagtail looks
   first (``request._wagtail_site``);
 - for each page URL that routed before, the specific page itself; the next
-  request takes its own copy and lets the page finish its own routing (a
-  RoutablePageMixin page resolves its sub-path; every page checks ``live``),
-  stored where ``Page.route_for_request`` looks first.
+  request takes its own copy and lets the page route itself again (a
+  RoutablePageMixin page resolves its own view; every page checks ``live``),
+  stored where ``Page.route_for_request`` looks first. Sub-routes of a
+  RoutablePageMixin page (feeds, thank-you links) go through Wagtail's routing.
 
 Only URLs that lead to a page are remembered (unknown URLs would fill the cache),
 and only for GET and HEAD. Anything unusual (no site, an alias, an error) leaves
@@ -47,17 +48,19 @@ def cached_site(request):
     return generation_cached(request, "site", (hostname, port), compute)
 
 
-def page_location(request, path):
-    """``(page, depth)`` of the page this path routes to, or None.
+def page_location(request, site, path):
+    """``(page, depth)`` of the page at exactly this path, or None.
 
     The page itself is kept (pickled, a few KB): every change to it bumps the
-    generation, and each request unpickles its own copy.
+    generation, and each request unpickles its own copy. A sub-route of a page
+    (``thank-you/<token>/``) is not kept: anyone can make up such paths.
     """
     result = Page.route_for_request(request, path)
     if result is None:
         return None
     page = result[0]
-    if page.alias_of_id:
+    components = [component for component in path.split("/") if component]
+    if page.alias_of_id or page.depth - site.root_page.depth != len(components):
         return None
     return (page, page.depth)
 
@@ -102,7 +105,7 @@ class PageRouteMiddleware:
             request,
             "route",
             parts,
-            lambda: page_location(request, path),
+            lambda: page_location(request, site, path),
             cache_none=False,
         )
         # On a miss, Wagtail's own routing above has already stored its result.

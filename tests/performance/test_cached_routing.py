@@ -103,6 +103,21 @@ def test_unknown_urls_are_not_remembered(client, home_page):
     assert set(cache._cache) == keys_before
 
 
+def test_made_up_sub_routes_are_not_remembered(client, home_page):
+    from donations.models import DonatePage
+
+    donate = publish(home_page.add_child(instance=DonatePage(title="Жардам", slug="donate")))
+    client.get(donate.url)
+    client.get(donate.url + "thank-you/made-up-0/")  # the 404 page's own layout data
+    keys_before = set(cache._cache)
+
+    for number in range(1, 20):
+        assert client.get(donate.url + f"thank-you/made-up-{number}/").status_code == 404
+        assert client.get(donate.url + f"demo-checkout/made-up-{number}/").status_code == 404
+
+    assert set(cache._cache) == keys_before
+
+
 def test_organisation_settings_are_read_once_per_generation(client, home_page):
     from home.models import OrganisationSettings
 

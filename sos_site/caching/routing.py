@@ -48,8 +48,8 @@ def cached_site(request):
     return generation_cached(request, "site", (hostname, port), compute)
 
 
-def page_location(request, site, path):
-    """``(page, depth)`` of the page at exactly this path, or None.
+def routed_page(request, site, path):
+    """The page at exactly this path, or None.
 
     The page itself is kept (pickled, a few KB): every change to it bumps the
     generation, and each request unpickles its own copy. A sub-route of a page
@@ -62,18 +62,14 @@ def page_location(request, site, path):
     components = [component for component in path.split("/") if component]
     if page.alias_of_id or page.depth - site.root_page.depth != len(components):
         return None
-    return (page, page.depth)
+    return page
 
 
-def route_from_location(request, site, path, location):
-    """Let the remembered page route what is left of ``path`` (a sub-route, or itself)."""
-    page, depth = location
-    components = [component for component in path.split("/") if component]
-    consumed = depth - site.root_page.depth
-    if consumed < 0 or consumed > len(components):
-        return None
+def route_to(request, page):
+    """Let the remembered page answer for itself: it checks ``live``, and a routable
+    page resolves its own view."""
     try:
-        return page.route(request, components[consumed:])
+        return page.route(request, [])
     except Http404:
         return None
 
@@ -101,15 +97,15 @@ class PageRouteMiddleware:
         request._wagtail_site = site
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         parts = (site.pk, get_language(), path)
-        location = generation_cached(
+        page = generation_cached(
             request,
             "route",
             parts,
-            lambda: page_location(request, site, path),
+            lambda: routed_page(request, site, path),
             cache_none=False,
         )
         # On a miss, Wagtail's own routing above has already stored its result.
-        if location is not None and not hasattr(request, "_wagtail_route_for_request"):
-            result = route_from_location(request, site, path, location)
+        if page is not None and not hasattr(request, "_wagtail_route_for_request"):
+            result = route_to(request, page)
             if result is not None:
                 request._wagtail_route_for_request = result

@@ -1,5 +1,7 @@
 """Wagtail settings read once per cache generation, not once per request."""
 
+from django.http import HttpRequest
+
 from sos_site.caching.layout import generation_cached
 
 
@@ -13,7 +15,7 @@ class GenerationCachedSettingMixin:
 
     @classmethod
     def load(cls, request_or_site=None):
-        if request_or_site is None or not hasattr(request_or_site, "META"):
+        if not isinstance(request_or_site, HttpRequest):
             return super().load(request_or_site)
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request_or_site, attr_name):

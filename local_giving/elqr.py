@@ -64,8 +64,8 @@ def encode_field(field_id, value):
     return f"{field_id}{len(value):02d}{value}"
 
 
-def split_fields(text, where=""):
-    """The TLV fields of ``text`` in order; ``where`` names the parent field in errors."""
+def split_fields(text):
+    """The TLV fields of ``text`` in order."""
     fields = []
     position = 0
     while position < len(text):
@@ -73,18 +73,18 @@ def split_fields(text, where=""):
         field_id, length = header[:2], header[2:]
         if len(header) < 4 or not TWO_DIGITS.fullmatch(field_id) or not length.isdigit():
             raise ElqrError(
-                _("Unreadable field header “%(header)s” at character %(position)s%(where)s.")
-                % {"header": header, "position": position + 1, "where": where}
+                _("Unreadable field header “%(header)s” at character %(position)s.")
+                % {"header": header, "position": position + 1}
             )
         start = position + 4
         end = start + int(length)
         if end > len(text):
             raise ElqrError(
                 _(
-                    "Field %(id)s%(where)s declares %(length)s characters, but only "
-                    "%(left)s remain: the code is cut off or was changed."
+                    "Field %(id)s declares %(length)s characters, but only %(left)s remain: "
+                    "the code is cut off or was changed."
                 )
-                % {"id": field_id, "where": where, "length": int(length), "left": len(text) - start}
+                % {"id": field_id, "length": int(length), "left": len(text) - start}
             )
         fields.append(Field(field_id, text[start:end]))
         position = end
@@ -94,6 +94,11 @@ def split_fields(text, where=""):
 def checksum(body):
     """The four-character checksum (lower case) of everything before the ``63`` field."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[-4:]
+
+
+def build_fields(fields):
+    """TLV text of ``fields`` ((id, value) pairs), e.g. the value of a nested field 32."""
+    return "".join(encode_field(field_id, value) for field_id, value in fields)
 
 
 def build(fields):
@@ -190,8 +195,11 @@ class Payload:
         value = self.get(parent)
         if value is None:
             return {}
-        where = " " + _("inside field %(id)s") % {"id": parent}
-        return {field.id: field.value for field in split_fields(value, where)}
+        try:
+            return {field.id: field.value for field in split_fields(value)}
+        except ElqrError as error:
+            reason = {"id": parent, "reason": error}
+            raise ElqrError(_("In field %(id)s: %(reason)s") % reason) from error
 
     def derive(self, *, amount_tyiyn, comment):
         """The same payload with amount 54 and comment 34 set and the checksum recomputed.

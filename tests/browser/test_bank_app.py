@@ -128,7 +128,9 @@ def test_admin_refuses_a_bank_code_that_does_not_verify(new_context):
     expect(page.locator("main")).to_contain_text(
         "This is not a valid ELQR payment code from a bank: The checksum does not match"
     )
-    field = page.locator("#id_qr_payload").locator("xpath=ancestor::section[1]")
+    field = page.locator("#id_qr_payload").locator(
+        "xpath=ancestor::*[contains(@class, 'w-field__wrapper')][1]"
+    )
     field.scroll_into_view_if_needed()
     field.screenshot(path=SCREENSHOTS / "admin-bank-account-refused-en-1280.png")
     account.refresh_from_db()

@@ -38,6 +38,8 @@ SINGLE = {*REQUIRED, MERCHANT, COMMENT, AMOUNT}
 MAX_LENGTH = 99
 HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
 TWO_DIGITS = re.compile(r"\d\d")
+# A link: with a scheme, or a host name ("pay.payqr.kg/#…"); a payload starts with "00".
+LINK = re.compile(r"[a-z][a-z0-9+.-]*://|[a-z][a-z0-9-]*(\.[a-z0-9-]+)+/?#", re.IGNORECASE)
 
 
 class ElqrError(ValueError):
@@ -116,8 +118,8 @@ def payload_text(text):
     for a space; the checksum decides between the readings.
     """
     text = text.strip()
-    if "#" in text:
-        fragment = text.split("#", 1)[1]
+    if LINK.match(text):
+        fragment = text.split("#", 1)[1] if "#" in text else ""
         readings = [unquote_plus(fragment), unquote(fragment)]
     else:
         readings = [text, unquote_plus(text), unquote(text)]

@@ -76,6 +76,19 @@ def test_plus_for_space_is_read():
     assert elqr.read(link).payee_name == "KIRILL B."
 
 
+def test_a_bare_payload_may_carry_a_hash_sign():
+    body = "000201010211" + "32160012c2c.mbank.kg" + "3404#123" + "52049999" + "5303417"
+    body += "5901X"
+    payload = body + "6304" + hashlib.sha256(body.encode()).hexdigest()[-4:]
+    assert elqr.read(payload).comment == "#123"
+    assert elqr.read(elqr.read(payload).link()).comment == "#123"
+
+
+def test_a_link_without_its_scheme_is_read():
+    link = VECTORS["bakai"][0].removeprefix("https://")
+    assert elqr.read(link).payee_name == "Kirill B."
+
+
 def test_bare_percent_encoded_fragment_is_read():
     fragment = VECTORS["dcb"][0].split("#", 1)[1]
     assert elqr.read(fragment).text() == bare(VECTORS["dcb"][0])

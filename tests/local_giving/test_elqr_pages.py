@@ -246,3 +246,14 @@ def test_errors_sentence_helper_uses_gettext():
     with translation.override("ky"), pytest.raises(elqr.ElqrError) as caught:
         elqr.read("")
     assert str(caught.value) != "The code is empty."
+
+
+def test_admin_warns_about_a_dynamic_code(admin_client, accounts):
+    account = accounts["KGS"]
+    dynamic = VECTORS["finik_dynamic"][0]
+    assert (
+        admin_client.post(edit_url(account), form_data(account, qr_payload=dynamic)).status_code
+        == 302
+    )
+    html = html_lib.unescape(admin_client.get(edit_url(account)).content.decode())
+    assert "dynamic (for one payment)" in html and "meant for one payment" in html

@@ -12,6 +12,7 @@ from .models.funds import CURRENCY_RULES
 
 PAYMENT_CARD = "card"
 PAYMENT_TRANSFER = "transfer"
+PAYMENT_BANK_APP = "bank_app"  # the National Bank's QR payment link (ELQR), som only
 CUSTOM = "custom"
 
 # Spaces donors (and browsers) put between thousands: space, no-break, narrow no-break, '.
@@ -99,7 +100,11 @@ class DonateForm(forms.Form):
         label=_("How you pay"),
         choices=[
             (PAYMENT_CARD, _("Card (Visa, Mastercard and others)")),
-            (PAYMENT_TRANSFER, _("Bank transfer or QR code")),
+            (
+                PAYMENT_BANK_APP,
+                _("Bank app (QR), in som"),
+            ),
+            (PAYMENT_TRANSFER, _("Bank transfer")),
         ],
         initial=PAYMENT_CARD,
         widget=forms.RadioSelect,
@@ -165,6 +170,14 @@ class DonateForm(forms.Form):
         frequency = cleaned.get("frequency")
         if currency is None:
             return cleaned
+        if cleaned.get("payment_method") == PAYMENT_BANK_APP and currency != Currency.KGS:
+            self.add_error(
+                "payment_method",
+                _(
+                    "Paying in a bank app in Kyrgyzstan is for gifts in som (KGS). "
+                    "Choose KGS, or another way to pay."
+                ),
+            )
         rules = CURRENCY_RULES[currency]
         typed = (cleaned.get("custom_amount") or "").strip()
         preset_key = cleaned.get("preset")

@@ -27,7 +27,7 @@ from sos_site.caching.layout import generation_cached
 
 from . import demo_gateway
 from .checkout import create_checkout_session
-from .forms import PAYMENT_TRANSFER, DonateForm, format_amount
+from .forms import PAYMENT_BANK_APP, PAYMENT_TRANSFER, DonateForm, format_amount
 from .models import DonatePage, Donation
 from .ratelimits import rate_limited
 
@@ -117,6 +117,22 @@ def gift_summary(gift, payment_method):
         "amount": format_amount(gift["amount"], gift["currency"]),
         "fund": gift["fund"].name,
     }
+    if payment_method == PAYMENT_BANK_APP:
+        if gift["frequency"] == Donation.Frequency.MONTHLY:
+            return (
+                _(
+                    "You will give %(amount)s every month to “%(fund)s” from your bank app. "
+                    "The next page has the button and the QR code to pay, with your reference."
+                )
+                % values
+            )
+        return (
+            _(
+                "You will give %(amount)s once to “%(fund)s” from your bank app. "
+                "The next page has the button and the QR code to pay, with your reference."
+            )
+            % values
+        )
     if payment_method == PAYMENT_TRANSFER:
         if gift["frequency"] == Donation.Frequency.MONTHLY:
             return (
@@ -215,6 +231,8 @@ def donate(request, page):
     summary = gift_summary(gift, payment_method)
     attempt = request.POST.get("attempt", "")
     language = donor_language(page)
+    if payment_method == PAYMENT_BANK_APP:
+        return _start_transfer(request, page, form, gift, language, summary, Donation.Channel.QR)
     if payment_method == PAYMENT_TRANSFER:
         return _start_transfer(request, page, form, gift, language, summary)
     return _start_card(request, page, form, gift, language, summary, attempt)
@@ -250,7 +268,9 @@ def _unavailable(request, page, form, summary, message, attempt=""):
     )
 
 
-def _start_transfer(request, page, form, gift, language, summary):
+def _start_transfer(
+    request, page, form, gift, language, summary, channel=Donation.Channel.BANK_TRANSFER
+):
     try:
         from local_giving import services as local_giving
     except ImportError:
@@ -258,9 +278,7 @@ def _start_transfer(request, page, form, gift, language, summary):
         return _unavailable(
             request, page, form, summary, _("Bank transfer is not available right now.")
         )
-    donation = local_giving.create_pledge(
-        **gift, language=language, channel=Donation.Channel.BANK_TRANSFER
-    )
+    donation = local_giving.create_pledge(**gift, language=language, channel=channel)
     return _redirect(local_giving.pledge_url(donation))
 
 

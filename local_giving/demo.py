@@ -2,7 +2,9 @@
 
 Creates what is missing and changes nothing that exists: bank accounts with
 clearly marked placeholders (no account number is ever invented, so donors see
-"not yet configured" until the finance team fills them in), an example
+"not yet configured" until the finance team fills them in), a demo ELQR code on
+the KGS account whose payee is obviously not real (a reserved ``.invalid`` domain
+and a zero recipient), so the pledge page shows the bank-app button, an example
 statement format, the transparency page in Kyrgyz with Russian and English
 translations made through wagtail-localize, fund links on two programme pages,
 and, on the first load only, demo gifts through every channel.
@@ -22,6 +24,7 @@ from home.demo.pages import get_demo_page
 from home.demo.pages.spec import PageSpec
 from home.demo.translations import translate_missing
 
+from . import elqr
 from .models import PLACEHOLDER, BankAccount, ProgrammeFund, StatementFormat
 from .services import confirm_transfer, create_pledge
 
@@ -86,6 +89,29 @@ FUND_LINKS = {
 
 DEMO_DONOR = "Demo donor"
 
+# A static ELQR code as a bank would issue it, for a payee that cannot exist: the
+# provider is a reserved .invalid domain and the recipient is all zeros. MCC 8398 is
+# "charitable organisations"; the donor may change the amount (32/12 = 11).
+DEMO_ELQR_FIELDS = [
+    ("00", "01"),
+    ("01", elqr.STATIC),
+    (
+        "32",
+        elqr.build_fields(
+            [
+                ("00", "demo-bank.invalid"),
+                ("01", "01"),
+                ("10", "0000000000000000"),
+                ("12", elqr.YES),
+                ("13", elqr.NO),
+            ]
+        ),
+    ),
+    ("52", "8398"),
+    ("53", elqr.KGS),
+    ("59", "DEMO SOS KV (not real)"),
+]
+
 
 def ensure_funds(ctx):
     funds = {}
@@ -124,6 +150,11 @@ def ensure_bank_accounts(ctx):
             **texts,
         )
         ctx.count("bank accounts (placeholders)")
+    # Only an untouched placeholder account gets the demo code (and prefill, to show it).
+    updated = BankAccount.objects.filter(currency="KGS", account=PLACEHOLDER, qr_payload="").update(
+        qr_payload=elqr.build(DEMO_ELQR_FIELDS), qr_prefill=True
+    )
+    ctx.count("demo ELQR codes", updated)
 
 
 def ensure_statement_format(ctx):

@@ -2,8 +2,11 @@
 
 - EUR: the European Payments Council's SEPA credit-transfer QR code ("EPC QR", also
   called GiroCode), version 002, built by ``segno.helpers.make_epc_qr``.
-- KGS: only the payload text the bank issued, exactly as an editor pasted it. We
-  never build a payload of our own for the National Bank's QR standard.
+- KGS: the National Bank's ELQR payment link (see ``elqr``). We never invent a payee;
+  we only derive from what the bank issued: its code as issued, or, once the finance
+  team has switched it on, the same code with the pledge's amount and reference.
+
+The bank's QR image, uploaded in the admin, is read with zxing-cpp.
 """
 
 from decimal import Decimal
@@ -11,6 +14,8 @@ from decimal import Decimal
 from django.utils.safestring import mark_safe
 
 import segno
+import zxingcpp
+from PIL import Image
 from segno import helpers
 
 EPC_CHARSET_UTF8 = 1
@@ -63,6 +68,23 @@ def epc_svg(account, amount, reference, title):
     return svg(epc_qr(account, amount, reference), title)
 
 
-def bank_payload_svg(payload, title):
-    """The bank-issued payload, verbatim, as a QR code (error correction M, no boosting)."""
-    return svg(segno.make_qr(payload.strip(), error="m", boost_error=False), title)
+def link_qr(link):
+    """The payment link as a QR code (error correction M, no boosting)."""
+    return segno.make_qr(link, error="m", boost_error=False)
+
+
+def link_svg(link, title):
+    return svg(link_qr(link), title)
+
+
+def read_qr_image(file):
+    """The text of the first QR code in an uploaded image, or None if none is found."""
+    try:
+        image = Image.open(file)
+        image.load()
+    except (OSError, Image.DecompressionBombError):
+        return None
+    for barcode in zxingcpp.read_barcodes(image.convert("RGB")):
+        if barcode.format == zxingcpp.BarcodeFormat.QRCode and barcode.valid:
+            return barcode.text
+    return None

@@ -1,4 +1,4 @@
-"""The donor's pledge page: reference, bank details, QR code and what happens next."""
+"""The donor's pledge page: pay in the bank app (KGS), reference, QR code, bank details."""
 
 from django.http import Http404
 from django.shortcuts import render
@@ -19,26 +19,26 @@ def pledge(request, token):
     account = bank_account(donation.currency)
     configured = account is not None and account.is_configured
     qr_svg = None
-    qr_image = None
-    if configured and donation.status == Donation.Status.PENDING:
-        if donation.currency == Currency.EUR:
+    pay_link = None
+    if account is not None and donation.status == Donation.Status.PENDING:
+        if donation.currency == Currency.KGS:
+            # The bank's code names the payee itself: it does not need the manual details.
+            pay_link = account.payment_link(donation.pledged_amount, donation.reference_code)
+            if pay_link:
+                qr_svg = qr.link_svg(pay_link, title=_("QR code to pay in your bank app"))
+        elif donation.currency == Currency.EUR and configured:
             qr_svg = qr.epc_svg(
                 account,
                 donation.pledged_amount,
                 donation.reference_code,
                 title=_("EPC QR code for a SEPA transfer with your reference"),
             )
-        elif donation.currency == Currency.KGS:
-            qr_image = account.qr_image
-            if account.has_bank_qr_payload:
-                qr_svg = qr.bank_payload_svg(
-                    account.qr_payload, title=_("QR code of our bank account")
-                )
     context = {
         "donation": donation,
         "account": account if configured else None,
         "qr_svg": qr_svg,
-        "qr_image": qr_image,
+        "pay_link": pay_link,
+        "is_prefilled": pay_link is not None and account.qr_prefill,
         "is_monthly": donation.frequency == Donation.Frequency.MONTHLY,
         "is_paid": donation.status == Donation.Status.PAID,
         "purpose": " ".join(

@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
+from .bank_account_admin import PANELS, BankAccountForm
 from .models import AnnualReport, BankAccount, StatementFormat
 
 
@@ -17,6 +19,7 @@ class BankAccountViewSet(SnippetViewSet):
     icon = "doc-full"
     menu_label = _("Bank accounts")
     list_display = ["currency", "bank_name", "account", "is_active"]
+    edit_handler = ObjectList(PANELS, base_form_class=BankAccountForm)
 
 
 class StatementFormatViewSet(SnippetViewSet):

@@ -1,5 +1,6 @@
 from donations.models import Donation, Fund
 from home.demo.base import DemoContext
+from local_giving import elqr
 from local_giving.demo import load_local_giving
 from local_giving.models import PLACEHOLDER, BankAccount
 
@@ -15,6 +16,10 @@ def test_demo_step_is_idempotent_and_invents_no_account(locales):
         account.account == PLACEHOLDER and not account.is_configured
         for account in BankAccount.objects.all()
     )
+    # The demo KGS code verifies and names a payee that cannot exist.
+    demo_code = BankAccount.objects.get(currency="KGS").elqr_payload()
+    assert demo_code.provider.endswith(".invalid") and set(demo_code.recipient) == {"0"}
+    assert "DEMO" in demo_code.payee_name and demo_code.currency == elqr.KGS
     paid = Donation.objects.filter(status=Donation.Status.PAID)
     channels = set(paid.values_list("channel", flat=True))
     assert channels == {"card", "bank_transfer", "qr"}

@@ -55,13 +55,6 @@ def test_eur_without_real_iban_shows_no_qr_code(client, make_pledge, accounts):
     assert "not yet configured" in html and '<svg role="img"' not in html
 
 
-def test_kgs_bank_payload_is_shown_as_qr(client, make_pledge, accounts):
-    accounts["KGS"].qr_payload = "payload-issued-by-the-bank"
-    accounts["KGS"].save()
-    html = client.get(pledge_url(make_pledge())).content.decode()
-    assert '<svg role="img"' in html
-
-
 def test_tampered_or_foreign_tokens_are_404(client, make_pledge, accounts):
     url = pledge_url(make_pledge())
     assert client.get(url[:-3] + "xx/").status_code == 404

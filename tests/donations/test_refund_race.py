@@ -11,6 +11,7 @@ import threading
 import time
 
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
 from django.db import connection, connections, transaction
 from django.test import Client
 
@@ -18,6 +19,7 @@ import pytest
 
 from donations.checkout import create_checkout_session
 from donations.models import Donation, StripeEvent
+from donations.tasks import send_receipt
 from donations.webhooks import process_event
 from tests.stripe_double.events import event, post_event
 
@@ -189,3 +191,60 @@ def test_a_refund_racing_a_slow_commit_is_never_lost(stripe_double, pending_dona
         deliver_while_the_other_commits_late(refund, payment)
     gift = gift.get() if kind == "instalment" else gift
     assert_refunded_and_no_late_receipt(gift)
+
+
+class SlowMailServer(EmailBackend):
+    """Django's locmem backend that holds each receipt (an email with a PDF) until released."""
+
+    sending = threading.Event()
+    release = threading.Event()
+
+    def send_messages(self, messages):
+        if any(message.attachments for message in messages):
+            SlowMailServer.sending.set()
+            SlowMailServer.release.wait(10)
+        return super().send_messages(messages)
+
+
+def test_a_refund_arriving_while_the_receipt_is_sent_waits_for_it(
+    settings, stripe_double, pending_donation
+):
+    SlowMailServer.sending.clear()
+    SlowMailServer.release.clear()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    donation = pending_donation(language="en")
+    create_checkout_session(donation, **URLS)
+    session = stripe_double.complete_session(donation.stripe_checkout_session_id)
+    assert post_event(Client(), event("checkout.session.completed", session)).status_code == 200
+    charge = stripe_double.refund(
+        session["payment_intent"], amount=session["amount_total"], currency=session["currency"]
+    )
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.EMAIL_BACKEND = f"{__name__}.SlowMailServer"
+    mail.outbox = []
+    results = {}
+
+    def run(name, work):
+        try:
+            results[name] = work()
+        finally:
+            connections.close_all()
+
+    sender = threading.Thread(target=run, args=("receipt", lambda: send_receipt.call(donation.pk)))
+    sender.start()
+    assert SlowMailServer.sending.wait(30), "the receipt reached the mail server"
+    refund = threading.Thread(
+        target=run,
+        args=("refund", lambda: post_event(Client(), event("charge.refunded", charge)).status_code),
+    )
+    refund.start()
+    refund.join(1.0)
+    refund_waited = refund.is_alive()
+    SlowMailServer.release.set()
+    sender.join(30)
+    refund.join(30)
+
+    assert refund_waited, "the refund went through while the receipt was being sent"
+    assert results == {"receipt": "sent", "refund": 200}
+    assert_refunded_and_no_late_receipt(donation)
+    assert emails_about(donation) == ["receipt", "refund note"]

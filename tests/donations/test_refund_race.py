@@ -3,8 +3,11 @@
 Payment (checkout.session.completed, or invoice.paid of a monthly instalment) and the
 charge.refunded of the same gift are delivered at the same moment through the signed
 webhook endpoint, from real threads, on PostgreSQL (real row and advisory locks), many
-times, with either one sent first. Skipped on SQLite, whose single writer serialises them
-and whose in-memory test database is not shared between threads.
+times, with either one sent first. Free-running threads rarely hit the narrow window (the
+old code passed them all), so the race is also forced: one event applied in a transaction
+held open while the other is delivered, and a refund delivered while the receipt is still
+at the mail server; the old code failed all of those. Skipped on SQLite, whose single
+writer serialises them and whose in-memory test database is not shared between threads.
 """
 
 import threading

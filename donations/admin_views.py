@@ -59,6 +59,7 @@ class DonationFilterSet(WagtailFilterSet):
         label=_("frequency"), choices=Donation.Frequency.choices
     )
     channel = django_filters.ChoiceFilter(label=_("channel"), choices=Donation.Channel.choices)
+    charge_differs = django_filters.BooleanFilter(label=_("charge differs from pledge"))
     paid_at = django_filters.DateFromToRangeFilter(label=_("paid"), widget=DateRangePickerWidget)
     created_at = django_filters.DateFromToRangeFilter(
         label=_("created"), widget=DateRangePickerWidget
@@ -66,7 +67,16 @@ class DonationFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Donation
-        fields = ["status", "fund", "currency", "frequency", "channel", "paid_at", "created_at"]
+        fields = [
+            "status",
+            "fund",
+            "currency",
+            "frequency",
+            "channel",
+            "charge_differs",
+            "paid_at",
+            "created_at",
+        ]
 
 
 class DonationIndexView(generic.IndexView):
@@ -117,6 +127,7 @@ class DonationViewSet(ModelViewSet):
         "fund",
         "frequency",
         "channel",
+        "charge_differs",
         "donor_name",
         "donor_email",
         "paid_at",
@@ -127,6 +138,11 @@ class DonationViewSet(ModelViewSet):
         "status",
         "amount",
         "currency",
+        "charged_amount",
+        "charged_currency",
+        "pledged_amount",
+        "pledged_currency",
+        "charge_differs",
         "fund",
         "frequency",
         "channel",
@@ -166,8 +182,12 @@ class DonationViewSet(ModelViewSet):
         "receipt_emailed_at",
         "parent",
         "subscription_ended_at",
+        "charged_amount",
+        "charged_currency",
+        "charge_differs",
         "reference_code",
         "pledged_amount",
+        "pledged_currency",
         "received_on",
         "confirmed_by",
         "stripe_checkout_session_id",
@@ -266,6 +286,11 @@ def month_totals(now=None):
     return {"month": start, "per_currency": per_currency, "per_fund": per_fund}
 
 
+def charges_differing():
+    """How many gifts Stripe charged differently than pledged (flagged for staff)."""
+    return Donation.objects.filter(charge_differs=True).count()
+
+
 class DonationTotalsPanel(Component):
     name = "donation_totals"
     order = 150
@@ -274,4 +299,5 @@ class DonationTotalsPanel(Component):
     def get_context_data(self, parent_context=None):
         context = super().get_context_data(parent_context)
         context.update(month_totals())
+        context["charges_differing"] = charges_differing()
         return context

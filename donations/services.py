@@ -6,13 +6,19 @@ plain dicts in the shapes of settings.STRIPE_API_VERSION, are idempotent, and
 accept events in any order: a paid donation is never unpaid by a late
 ``expired``, a refund recorded before the payment keeps the gift out of every
 total, and each monthly invoice becomes exactly one Donation.
+
+A gift is dated by when the donor paid, as Stripe reports it (the charge, the
+invoice's ``status_transitions.paid_at``, else the event's ``created``), never by
+when we happened to process it; what Stripe charged is recorded beside the pledge.
+Callers that may race (the webhook, reconcile) first take ``lock_stripe_objects``.
 """
 
 import datetime
+import hashlib
 import logging
 import uuid
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -30,17 +36,88 @@ WAITING_REFUNDS_WINDOW = datetime.timedelta(days=60)
 # Reading payloads --------------------------------------------------------------------------
 
 
-def _id(value):
+def object_id(value):
     """An id from a field that may be expanded into an object."""
     if isinstance(value, dict):
         return value.get("id") or ""
     return value or ""
 
 
-def _timestamp(value):
+def from_timestamp(value):
+    """An aware datetime from Stripe's Unix time (None for none)."""
     if not value:
         return None
     return datetime.datetime.fromtimestamp(int(value), tz=datetime.UTC)
+
+
+def charged(obj, amount_field):
+    """(amount, currency) Stripe reports for a session or invoice, or None if it does not say."""
+    amount, currency = obj.get(amount_field), obj.get("currency")
+    if amount is None or not currency:
+        return None
+    return from_minor_units(amount), currency.upper()
+
+
+def session_paid_at(session):
+    """When the donor paid a Checkout Session, if the payload says (expanded objects).
+
+    reconcile_donations lists sessions with their payment intent's latest charge and
+    their invoice expanded; a webhook's session has only ids, and its event's
+    ``created`` (the moment the session completed) stands in.
+    """
+    invoice = session.get("invoice")
+    if isinstance(invoice, dict):
+        paid = from_timestamp((invoice.get("status_transitions") or {}).get("paid_at"))
+        if paid:
+            return paid
+    intent = session.get("payment_intent")
+    if isinstance(intent, dict):
+        charge = intent.get("latest_charge")
+        if isinstance(charge, dict) and charge.get("created"):
+            return from_timestamp(charge["created"])
+    return None
+
+
+# Applying events about one Stripe object one after another ------------------------------
+
+
+def stripe_object_ids(obj):
+    """The Stripe objects (and our gift) an event's object is about: its lock keys."""
+    metadata = obj.get("metadata") or {}
+    subscription, subscription_metadata = invoice_subscription(obj)
+    ids = {
+        object_id(obj.get(name))
+        for name in ("id", "customer", "payment_intent", "subscription", "invoice")
+    }
+    ids |= {subscription, metadata.get("donation_id"), subscription_metadata.get("donation_id")}
+    ids.add(obj.get("client_reference_id"))
+    return sorted(str(value) for value in ids if value)
+
+
+def _lock_key(value):
+    """A signed 64-bit key for pg_advisory_xact_lock (a collision only serialises more)."""
+    return int.from_bytes(hashlib.blake2b(value.encode(), digest_size=8).digest(), signed=True)
+
+
+def lock_stripe_objects(obj):
+    """Wait until no other transaction applies an event about the same objects, then hold them.
+
+    PostgreSQL advisory transaction locks keyed by every Stripe id the object names
+    (payment intent, invoice, subscription, customer, session, our donation id), taken in
+    one sorted order so two events never wait for each other in a circle; released at
+    commit. A payment and its refund thus see each other's rows. SQLite has one writer,
+    which serialises them already. Call first thing inside ``transaction.atomic()``.
+    """
+    if not connection.in_atomic_block:
+        raise transaction.TransactionManagementError(
+            "lock_stripe_objects() must run inside transaction.atomic()"
+        )
+    if connection.vendor != "postgresql":
+        return
+    keys = sorted({_lock_key(value) for value in stripe_object_ids(obj)})
+    with connection.cursor() as cursor:
+        for key in keys:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def _public_id(value):
@@ -72,13 +149,13 @@ def session_donation(session):
 def invoice_subscription(invoice):
     """(subscription id, subscription metadata) of a subscription invoice."""
     details = (invoice.get("parent") or {}).get("subscription_details") or {}
-    return _id(details.get("subscription")), details.get("metadata") or {}
+    return object_id(details.get("subscription")), details.get("metadata") or {}
 
 
 def invoice_payment_intent(invoice):
     """The PaymentIntent that paid an invoice, when the payload includes ``payments``."""
     for payment in ((invoice.get("payments") or {}).get("data")) or []:
-        intent = _id((payment.get("payment") or {}).get("payment_intent"))
+        intent = object_id((payment.get("payment") or {}).get("payment_intent"))
         if intent:
             return intent
     return ""
@@ -110,10 +187,12 @@ def _change_if(donation, allowed, new_status, **fields):
 # Checkout Sessions -------------------------------------------------------------------------
 
 
-def fulfil_checkout_session(session, *, paid_at=None):
+def fulfil_checkout_session(session, *, occurred_at=None):
     """checkout.session.completed / async_payment_succeeded: paid sessions mark the gift paid.
 
-    A completed session that is still ``unpaid`` (a delayed payment method) only records
+    The gift is dated when the donor paid (see session_paid_at; else ``occurred_at``, the
+    event's time) and records the session's amount_total and currency as charged. A
+    completed session that is still ``unpaid`` (a delayed payment method) only records
     its ids and waits for async_payment_succeeded. Returns the donation or None.
     """
     donation = session_donation(session)
@@ -122,22 +201,32 @@ def fulfil_checkout_session(session, *, paid_at=None):
         return None
     ids = {
         "stripe_checkout_session_id": session.get("id"),
-        "stripe_customer_id": _id(session.get("customer")),
+        "stripe_customer_id": object_id(session.get("customer")),
     }
     if session.get("mode") == "subscription":
-        ids["stripe_subscription_id"] = _id(session.get("subscription"))
-        ids["stripe_invoice_id"] = _id(session.get("invoice"))
+        ids["stripe_subscription_id"] = object_id(session.get("subscription"))
+        ids["stripe_invoice_id"] = object_id(session.get("invoice"))
     else:
-        ids["stripe_payment_intent_id"] = _id(session.get("payment_intent"))
+        ids["stripe_payment_intent_id"] = object_id(session.get("payment_intent"))
     _record_ids(donation, **ids)
     if session.get("payment_status") in PAID_SESSION_STATUSES:
-        if donation.mark_paid(paid_at=paid_at):
+        paid_at = session_paid_at(session) or occurred_at
+        if donation.mark_paid(paid_at=paid_at, charged=charged(session, "amount_total")):
             logger.info("Donation %s paid (session %s)", donation.public_id, session.get("id"))
+            if donation.charge_differs:
+                logger.warning(
+                    "Donation %s: Stripe charged %s %s, %s %s pledged",
+                    donation.public_id,
+                    donation.amount,
+                    donation.currency,
+                    donation.pledged_amount,
+                    donation.pledged_currency,
+                )
         apply_waiting_refunds(donation)
     return donation
 
 
-def fail_checkout_session(session):
+def fail_checkout_session(session, *, occurred_at=None):
     """checkout.session.async_payment_failed: a pending gift failed."""
     donation = session_donation(session)
     if donation is not None:
@@ -145,7 +234,7 @@ def fail_checkout_session(session):
     return donation
 
 
-def expire_checkout_session(session):
+def expire_checkout_session(session, *, occurred_at=None):
     """checkout.session.expired: only a gift still pending expires (never a paid one)."""
     donation = session_donation(session)
     if donation is not None:
@@ -165,26 +254,31 @@ def _monthly_original(subscription_id, metadata):
     return original
 
 
-def record_invoice_paid(invoice):
+def record_invoice_paid(invoice, *, occurred_at=None):
     """invoice.paid: the first invoice completes the monthly gift; each later one is a new gift.
 
+    Dated by the invoice's status_transitions.paid_at (else ``occurred_at``); amount_paid
+    and currency are recorded as charged, against the monthly gift's pledge.
     Idempotent by the invoice id (unique on Donation). Returns the donation or None.
     """
     if invoice.get("status") not in (None, "paid"):
         return None
     invoice_id = invoice["id"]
-    paid_at = _timestamp((invoice.get("status_transitions") or {}).get("paid_at"))
+    paid_at = (
+        from_timestamp((invoice.get("status_transitions") or {}).get("paid_at")) or occurred_at
+    )
+    paid = charged(invoice, "amount_paid")
     subscription_id, metadata = invoice_subscription(invoice)
     ids = {
         "stripe_subscription_id": subscription_id,
-        "stripe_customer_id": _id(invoice.get("customer")),
+        "stripe_customer_id": object_id(invoice.get("customer")),
         "stripe_payment_intent_id": invoice_payment_intent(invoice),
     }
 
     existing = Donation.objects.filter(stripe_invoice_id=invoice_id).first()
     if existing is not None:
         _record_ids(existing, **ids)
-        existing.mark_paid(paid_at=paid_at)
+        existing.mark_paid(paid_at=paid_at, charged=paid)
         apply_waiting_refunds(existing)
         return existing
 
@@ -195,7 +289,7 @@ def record_invoice_paid(invoice):
 
     if invoice.get("billing_reason") == "subscription_create":
         _record_ids(original, stripe_invoice_id=invoice_id, **ids)
-        original.mark_paid(paid_at=paid_at)
+        original.mark_paid(paid_at=paid_at, charged=paid)
         apply_waiting_refunds(original)
         return original
 
@@ -206,8 +300,9 @@ def record_invoice_paid(invoice):
                 status=Donation.Status.PENDING,
                 frequency=Donation.Frequency.MONTHLY,
                 channel=original.channel,
-                amount=from_minor_units(invoice.get("amount_paid") or 0) or original.amount,
-                currency=(invoice.get("currency") or original.currency).upper(),
+                # The pledge; mark_paid records what this invoice charged against it.
+                amount=original.amount,
+                currency=original.currency,
                 fund=original.fund,
                 language=original.language,
                 donor_name=original.donor_name,
@@ -222,14 +317,17 @@ def record_invoice_paid(invoice):
     except IntegrityError:
         # Another delivery (or reconcile) created it a moment ago.
         instalment = Donation.objects.get(stripe_invoice_id=invoice_id)
-    instalment.mark_paid(paid_at=paid_at)
+    instalment.mark_paid(paid_at=paid_at, charged=paid)
     apply_waiting_refunds(instalment)
     return instalment
 
 
-def record_subscription_ended(subscription):
+def record_subscription_ended(subscription, *, occurred_at=None):
     """customer.subscription.deleted: the monthly gift ends (its paid instalments stay)."""
-    ended_at = _timestamp(subscription.get("ended_at") or subscription.get("canceled_at"))
+    ended_at = (
+        from_timestamp(subscription.get("ended_at") or subscription.get("canceled_at"))
+        or occurred_at
+    )
     original = _monthly_original(subscription.get("id"), subscription.get("metadata") or {})
     if original is None:
         logger.warning("Subscription %s matches no monthly gift", subscription.get("id"))
@@ -255,7 +353,7 @@ def _invoice_of_payment_intent(payment_intent):
         logger.warning("Could not look up the invoice of %s", payment_intent, exc_info=True)
         return ""
     for payment in payments.data:
-        return _id(payment["invoice"])
+        return object_id(payment["invoice"])
     return ""
 
 
@@ -289,13 +387,13 @@ def refund_donation(*, payment_intent="", metadata=None, amount_refunded=None, r
     return donation, done
 
 
-def record_charge_refunded(charge):
+def record_charge_refunded(charge, *, occurred_at=None):
     """charge.refunded: a full refund marks the gift refunded (its receipt is voided)."""
     donation, _done = refund_donation(
-        payment_intent=_id(charge.get("payment_intent")),
+        payment_intent=object_id(charge.get("payment_intent")),
         metadata=charge.get("metadata"),
         amount_refunded=charge.get("amount_refunded"),
-        refunded_at=_latest_refund_time(charge),
+        refunded_at=_latest_refund_time(charge) or occurred_at,
     )
     return donation
 
@@ -303,20 +401,61 @@ def record_charge_refunded(charge):
 def _latest_refund_time(charge):
     refunds = (charge.get("refunds") or {}).get("data") or []
     created = [r.get("created") for r in refunds if r.get("created")]
-    return _timestamp(max(created)) if created else None
+    return from_timestamp(max(created)) if created else None
+
+
+# Refunds that came before their payment ----------------------------------------------------
+
+
+def waiting_refunds():
+    """Stored charge.refunded events that matched no gift yet (recent ones: older are left)."""
+    since = timezone.now() - WAITING_REFUNDS_WINDOW
+    return StripeEvent.objects.filter(
+        type="charge.refunded", processed_at__isnull=True, received_at__gte=since
+    )
+
+
+def _charge_of(event_row):
+    return (event_row.payload.get("data") or {}).get("object") or {}
 
 
 def apply_waiting_refunds(donation):
-    """Refund events that came before their payment, applied now that the gift is known.
+    """Inside a payment's transaction: apply the waiting refunds that are this gift's.
 
-    A refund that matched no donation is stored unprocessed (see donations.webhooks);
-    such events are rare, so each paid gift simply tries the recent ones again.
+    The caller holds the locks of the payment's Stripe objects, so a refund about them
+    committed before is seen here and the gift is refunded in the same transaction (its
+    receipt email then finds it refunded and sends nothing). A refund still being applied
+    elsewhere is caught by retry_waiting_refunds after this transaction commits.
     """
-    since = timezone.now() - WAITING_REFUNDS_WINDOW
-    waiting = StripeEvent.objects.filter(
-        type="charge.refunded", processed_at__isnull=True, received_at__gte=since
-    )
-    for event in waiting:
-        charge = event.payload.get("data", {}).get("object", {})
-        if record_charge_refunded(charge) is not None:
-            StripeEvent.objects.filter(pk=event.pk).update(processed_at=timezone.now(), error="")
+    for row in waiting_refunds():
+        if record_charge_refunded(_charge_of(row), occurred_at=row.created) is not None:
+            StripeEvent.objects.filter(pk=row.pk).update(processed_at=timezone.now(), error="")
+
+
+def retry_waiting_refunds():
+    """Apply each waiting refund that now matches a gift, each in its own transaction.
+
+    Runs after a payment commits (transaction.on_commit in donations.webhooks), after a
+    refund is stored as waiting, and on a schedule (donations.tasks.retry_waiting_refunds).
+    Each refund takes its Stripe objects' locks and is re-read under a row lock, so a
+    concurrent delivery or sweep applies it once. Returns how many were applied.
+    """
+    applied = 0
+    for pk in list(waiting_refunds().values_list("pk", flat=True)):
+        with transaction.atomic():
+            row = StripeEvent.objects.filter(pk=pk).first()
+            if row is None:
+                continue
+            lock_stripe_objects(_charge_of(row))
+            row = waiting_refunds().select_for_update().filter(pk=pk).first()
+            if row is None:
+                continue  # applied meanwhile
+            if record_charge_refunded(_charge_of(row), occurred_at=row.created) is None:
+                continue
+            row.processed_at = timezone.now()
+            row.error = ""
+            row.save(update_fields=["processed_at", "error"])
+            applied += 1
+    if applied:
+        logger.info("Applied %s waiting refund(s)", applied)
+    return applied

@@ -3,9 +3,12 @@
 Development and tests run tasks at once (ImmediateBackend); production stores them in
 the database (django_tasks_db.DatabaseBackend) and runs them with `manage.py db_worker`.
 
-send_receipt is idempotent: a conditional UPDATE ... WHERE receipt_emailed_at IS NULL
-claims the donation before sending, so two workers (or a duplicate enqueue) never send
-twice. If sending fails the claim is released and the task re-enqueues itself with
+send_receipt is idempotent: a conditional UPDATE ... WHERE status = 'paid' AND
+receipt_emailed_at IS NULL claims the donation, and the claim's transaction stays open
+while the email is sent, so two workers (or a duplicate enqueue) never send twice and a
+refund either commits first (nothing is sent) or waits for the send (then the donor gets
+the refund note): no receipt ever leaves for a gift already refunded.
+If sending fails the claim is rolled back and the task re-enqueues itself with
 ``run_after`` and exponential back-off (django-tasks 0.12 has no built-in retry), up to
 RECEIPT_MAX_ATTEMPTS attempts, then re-raises so the failure is recorded on the task.
 A backend that cannot defer (ImmediateBackend) gets no automatic retry: the failure is
@@ -15,11 +18,13 @@ logged and `manage.py send_pending_receipts` sends what is still owed.
 import logging
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from django_tasks import task
 
+from . import services
 from .emails import build_receipt_email, build_refund_email
 from .models import Donation
 
@@ -74,20 +79,24 @@ def send_receipt(donation_id, attempt=1):
     """Email the receipt of a paid donation once, in its language, with the PDF attached.
 
     Returns "sent", or "skipped" when there is nothing to send (already sent or being
-    sent by another worker, voided, not paid, no email address).
+    sent by another worker, voided or refunded, not paid, no email address).
     """
-    claimed_at = timezone.now()
-    claimed = receipt_owed().filter(pk=donation_id).update(receipt_emailed_at=claimed_at)
-    if not claimed:
+    if not receipt_owed().filter(pk=donation_id).exists():
         return "skipped"
     donation = Donation.objects.select_related("fund", "parent").get(pk=donation_id)
+    message = build_receipt_email(donation)  # the PDF is drawn before any lock is taken
     try:
-        build_receipt_email(donation).send()
+        with transaction.atomic():
+            # The claim locks the row until the email has gone: a refund committed since
+            # the check above makes it claim nothing; one arriving now waits for the send.
+            claimed = (
+                receipt_owed().filter(pk=donation_id).update(receipt_emailed_at=timezone.now())
+            )
+            if not claimed:
+                return "skipped"
+            message.send()
     except Exception:
-        # Give the claim back (only ours), so the retry, or another run, can send.
-        Donation.objects.filter(pk=donation_id, receipt_emailed_at=claimed_at).update(
-            receipt_emailed_at=None
-        )
+        # The claim was rolled back with the transaction: the retry, or another run, can send.
         _schedule_retry(donation_id, attempt)
         raise
     return "sent"
@@ -101,3 +110,15 @@ def send_refund_note(donation_id):
         return "skipped"
     build_refund_email(donation).send()
     return "sent"
+
+
+@task()
+def retry_waiting_refunds():
+    """Sweep: apply refunds that arrived before their payment and still wait.
+
+    Each is also retried after the commit of every payment and of its own delivery; this
+    run catches whatever those missed (a crash between commit and retry, a payment that
+    came through reconcile_donations). Run it every few minutes with
+    `manage.py retry_waiting_refunds` (cron or the worker's loop; see docs/production.md).
+    """
+    return services.retry_waiting_refunds()

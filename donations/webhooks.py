@@ -4,11 +4,16 @@ The view answers 400 (nothing stored beyond a log line) for a missing or bad
 signature, a malformed body, and 413 for an oversized one. A verified event is
 stored by its Stripe id (unique) inside ``transaction.atomic()`` together with
 its processing, so a duplicate delivery, even many at once, is a 200 no-op.
+Events about the same payment, invoice, subscription or customer are applied one
+after another (services.lock_stripe_objects). A refund that matches no gift yet is
+stored as waiting and tried again after the commit of every payment, after its own
+commit, and by the worker's sweep (donations.tasks.retry_waiting_refunds).
 Unknown event types are stored and ignored.
 """
 
 import json
 import logging
+import re
 
 from django.conf import settings
 from django.db import transaction
@@ -30,8 +35,8 @@ DUPLICATE = "duplicate"
 IGNORED = "ignored"
 WAITING = "waiting"
 
-# Event type -> handler taking the event's data.object; a handler returning None
-# found nothing to apply the event to.
+# Event type -> handler taking the event's data.object and, as ``occurred_at``, the
+# event's time; a handler returning None found nothing to apply the event to.
 HANDLERS = {
     "checkout.session.completed": services.fulfil_checkout_session,
     "checkout.session.async_payment_succeeded": services.fulfil_checkout_session,
@@ -41,26 +46,36 @@ HANDLERS = {
     "customer.subscription.deleted": services.record_subscription_ended,
     "charge.refunded": services.record_charge_refunded,
 }
+# Events that pay a gift: after they commit, refunds waiting for them are tried again.
+PAYMENTS = {
+    "checkout.session.completed",
+    "checkout.session.async_payment_succeeded",
+    "invoice.paid",
+}
 # Events worth keeping unprocessed when they match nothing yet: tried again later.
 RETRY_WHEN_UNMATCHED = {"charge.refunded"}
 
+# NUL cannot be stored in PostgreSQL text or jsonb; bidi embedding, override and
+# isolate controls would reorder how a name reads in the admin, emails and receipts.
+UNSAFE_CHARACTERS = re.compile("[\x00\u202a-\u202e\u2066-\u2069]")
 
-def _created(event):
-    return services._timestamp(event.get("created"))
+
+def clean_payload(value):
+    """``value`` with NUL and bidi controls removed from every string (keys too)."""
+    if isinstance(value, str):
+        return UNSAFE_CHARACTERS.sub("", value)
+    if isinstance(value, dict):
+        return {clean_payload(key): clean_payload(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clean_payload(item) for item in value]
+    return value
 
 
 def process_event(event):
     """Store ``event`` (a verified payload dict) once and apply it; returns an outcome."""
     with transaction.atomic():
-        row, created = StripeEvent.objects.get_or_create(
-            stripe_id=event["id"],
-            defaults={
-                "type": event["type"],
-                "livemode": bool(event.get("livemode")),
-                "payload": event,
-                "created": _created(event),
-            },
-        )
+        services.lock_stripe_objects(event["data"]["object"])
+        row, created = StripeEvent.store(event)
         if not created:
             row = StripeEvent.objects.select_for_update().get(pk=row.pk)
             if row.processed_at is not None:
@@ -68,7 +83,10 @@ def process_event(event):
         handler = HANDLERS.get(event["type"])
         if handler is None:
             outcome = IGNORED
-        elif handler(event["data"]["object"]) is None and event["type"] in RETRY_WHEN_UNMATCHED:
+        elif (
+            handler(event["data"]["object"], occurred_at=row.created) is None
+            and event["type"] in RETRY_WHEN_UNMATCHED
+        ):
             outcome = WAITING
         else:
             outcome = PROCESSED
@@ -78,21 +96,18 @@ def process_event(event):
             row.processed_at = timezone.now()
             row.error = ""
         row.save(update_fields=["processed_at", "error"])
+        if outcome == WAITING or (outcome == PROCESSED and event["type"] in PAYMENTS):
+            # After commit, when the other side's rows are visible: a payment and its
+            # refund racing each other each look again once committed, so whichever
+            # commits last finds the other (robust: the answer to Stripe stays 200).
+            transaction.on_commit(services.retry_waiting_refunds, robust=True)
     return outcome
 
 
 def _record_failure(event, error):
     """Keep the event, unprocessed, with what went wrong; Stripe's retry processes it."""
     with transaction.atomic():
-        row, _created_now = StripeEvent.objects.get_or_create(
-            stripe_id=event["id"],
-            defaults={
-                "type": event["type"],
-                "livemode": bool(event.get("livemode")),
-                "payload": event,
-                "created": _created(event),
-            },
-        )
+        row, _created_now = StripeEvent.store(event)
         if row.processed_at is None:
             row.error = error[:2000]
             row.save(update_fields=["error"])
@@ -141,7 +156,7 @@ def stripe_webhook(request):
             settings.STRIPE_WEBHOOK_SECRET,
             tolerance=settings.STRIPE_WEBHOOK_TOLERANCE,
         )
-        event = json.loads(payload)
+        event = clean_payload(json.loads(payload))
     except stripe.SignatureVerificationError:
         logger.warning("Stripe webhook refused: bad signature")
         return HttpResponse("Bad signature", status=400, content_type="text/plain")

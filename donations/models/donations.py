@@ -15,6 +15,17 @@ from .funds import Currency
 donation_status_changed = Signal()
 
 
+def receipt_year(moment):
+    """The year a receipt made at ``moment`` belongs to: the year in Bishkek.
+
+    The organisation keeps its books in Kyrgyzstan, so the receipt year (and its number
+    sequence) follows settings.TIME_ZONE ("Asia/Bishkek", UTC+6), whatever time zone a
+    request happens to have activated: a gift paid at 23:59 on 31 December in Bishkek
+    belongs to that year even though it is still 17:59 UTC.
+    """
+    return moment.astimezone(timezone.get_default_timezone()).year
+
+
 class ReceiptSequence(models.Model):
     """The last receipt number used in a year; numbers are gapless per year."""
 
@@ -34,7 +45,11 @@ class ReceiptSequence(models.Model):
         The UPDATE takes the row lock first (PostgreSQL) or the write lock (SQLite), so
         concurrent callers queue, and a rolled-back transaction gives its number back.
         """
-        assert transaction.get_connection().in_atomic_block, "take_next needs a transaction"
+        if not transaction.get_connection().in_atomic_block:
+            # A real check, not an assert: ``python -O`` strips asserts.
+            raise transaction.TransactionManagementError(
+                "ReceiptSequence.take_next() must run inside transaction.atomic()"
+            )
         cls.objects.bulk_create([cls(year=year, last_number=0)], ignore_conflicts=True)
         cls.objects.filter(year=year).update(last_number=F("last_number") + 1)
         return cls.objects.values_list("last_number", flat=True).get(year=year)
@@ -142,6 +157,27 @@ class Donation(models.Model):
     receipt_voided_at = models.DateTimeField(_("receipt voided"), null=True, blank=True)
     receipt_emailed_at = models.DateTimeField(_("receipt emailed"), null=True, blank=True)
 
+    # What Stripe reports it charged, kept beside what was pledged.
+    charged_amount = models.DecimalField(
+        _("charged amount"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("What Stripe reports it charged (card gifts)."),
+    )
+    charged_currency = models.CharField(_("charged currency"), max_length=3, blank=True)
+    pledged_currency = models.CharField(_("pledged currency"), max_length=3, blank=True)
+    charge_differs = models.BooleanField(
+        _("charge differs from pledge"),
+        default=False,
+        db_index=True,
+        help_text=_(
+            "Stripe charged another amount or currency than the donor pledged. The gift "
+            "counts as charged; the pledge is kept in the pledged fields. Check it with Stripe."
+        ),
+    )
+
     class Meta:
         verbose_name = _("donation")
         verbose_name_plural = _("donations")
@@ -168,9 +204,32 @@ class Donation(models.Model):
             sender=type(self), donation=self, old_status=old_status, new_status=new_status
         )
 
-    def mark_paid(self, *, paid_at=None, **fields):
+    def charge_fields(self, amount, currency):
+        """The fields that record a charge of ``amount`` ``currency`` reported by Stripe.
+
+        A charge that differs from the pledge is kept, never dropped: the gift then counts
+        as what was charged (amount, currency: totals and the receipt say what the donor
+        actually paid), the pledge moves to pledged_amount/pledged_currency, and
+        charge_differs flags the gift for staff.
+        """
+        currency = (currency or self.currency).upper()
+        fields = {"charged_amount": amount, "charged_currency": currency}
+        if amount != self.amount or currency != self.currency:
+            fields.update(
+                charge_differs=True,
+                pledged_amount=self.amount,
+                pledged_currency=self.currency,
+                amount=amount,
+                currency=currency,
+            )
+        return fields
+
+    def mark_paid(self, *, paid_at=None, charged=None, **fields):
         """Mark paid and number the receipt in one transaction; True if this call did it.
 
+        ``paid_at`` is when the donor paid (Stripe's time, or the day a transfer
+        arrived); the receipt is numbered within the year of that moment in Bishkek.
+        ``charged`` is (amount, currency) as Stripe reports it, if known.
         Safe to call repeatedly and concurrently: the row is locked and re-read, and a
         donation already paid (or refunded) is left alone, so one gift gets one receipt.
         """
@@ -179,8 +238,10 @@ class Donation(models.Model):
             if locked.status in (self.Status.PAID, self.Status.REFUNDED):
                 self.refresh_from_db()
                 return False
+            if charged is not None:
+                fields.update(locked.charge_fields(*charged))
             paid_at = paid_at or timezone.now()
-            year = timezone.localtime(paid_at).year
+            year = receipt_year(paid_at)
             number = ReceiptSequence.take_next(year)
             locked.change_status(
                 self.Status.PAID,

@@ -1,5 +1,7 @@
 """Every Stripe event received, stored once by its id before it is processed."""
 
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -21,3 +23,21 @@ class StripeEvent(models.Model):
 
     def __str__(self):
         return f"{self.type} {self.stripe_id}"
+
+    @classmethod
+    def store(cls, event):
+        """The row of ``event`` (a verified payload dict), made on first sight: (row, created)."""
+        created_at = event.get("created")
+        return cls.objects.get_or_create(
+            stripe_id=event["id"],
+            defaults={
+                "type": event["type"],
+                "livemode": bool(event.get("livemode")),
+                "payload": event,
+                "created": (
+                    datetime.datetime.fromtimestamp(int(created_at), tz=datetime.UTC)
+                    if created_at
+                    else None
+                ),
+            },
+        )

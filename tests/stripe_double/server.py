@@ -3,7 +3,8 @@
 - POST /v1/checkout/sessions honours Idempotency-Key (same key and parameters: the
   same session; same key, other parameters: Stripe's idempotency_error).
 - GET /v1/checkout/sessions[/{id}], /v1/invoices, /v1/refunds, /v1/invoice_payments:
-  lists newest first with created[gte], limit, starting_after and has_more.
+  lists newest first with created[gte], limit, starting_after and has_more; the
+  sessions list expands data.payment_intent(.latest_charge) and data.invoice.
 - POST /v1/billing_portal/sessions.
 - ``fail(mode)`` makes every request fail until ``recover()``: "500", "timeout"
   (answers after the client's read timeout) or "drop" (closes the connection).
@@ -60,6 +61,7 @@ class State:
             self.invoices = {}
             self.refunds = {}
             self.invoice_payments = {}
+            self.payment_intents = {}
             self.portal_sessions = {}
             self.idempotent = {}
             self.requests = []
@@ -233,8 +235,23 @@ def retrieve_session(state, _params, session_id, _key):
     return 200, _public(session)
 
 
+def _expanded_session(state, session, expand):
+    session = _public(session)
+    intent = state.payment_intents.get(session.get("payment_intent"))
+    if intent is not None and "data.payment_intent" in expand:
+        session["payment_intent"] = {**intent, "latest_charge": intent["latest_charge"]["id"]}
+    if intent is not None and "data.payment_intent.latest_charge" in expand:
+        session["payment_intent"] = dict(intent)
+    invoice = state.invoices.get(session.get("invoice"))
+    if invoice is not None and "data.invoice" in expand:
+        session["invoice"] = _public(invoice)
+    return session
+
+
 def list_sessions(state, params, _id, _key):
-    return _list([_public(s) for s in state.sessions.values()], params, "/v1/checkout/sessions")
+    expand = params.get("expand") or []
+    sessions = [_expanded_session(state, s, expand) for s in state.sessions.values()]
+    return _list(sessions, params, "/v1/checkout/sessions")
 
 
 def list_invoices(state, params, _id, _key):
@@ -335,25 +352,74 @@ class StripeDouble:
 
     # Stripe's side of a payment ---------------------------------------------------------------
 
-    def complete_session(self, session_id, *, payment_status="paid"):
-        """The donor paid in Checkout: the session is complete (and, monthly, invoiced)."""
+    def complete_session(
+        self, session_id, *, payment_status="paid", paid_at=None, amount_total=None, currency=None
+    ):
+        """The donor paid in Checkout: the session is complete (and, monthly, invoiced).
+
+        ``paid_at`` (Unix time) dates the charge (or the first invoice); ``amount_total``
+        and ``currency`` make Stripe report another charge than the one asked for.
+        """
         with self.state.lock:
             session = self.state.sessions[session_id]
             session["status"] = "complete"
             session["payment_status"] = payment_status
             session["customer"] = session["customer"] or new_id("cus")
+            if amount_total is not None:
+                session["amount_total"] = amount_total
+            if currency is not None:
+                session["currency"] = currency
             if session["mode"] == "subscription":
                 session["subscription"] = new_id("sub")
-                invoice = self.pay_invoice(session, billing_reason="subscription_create")
+                invoice = self.pay_invoice(
+                    session, billing_reason="subscription_create", paid_at=paid_at
+                )
                 session["invoice"] = invoice["id"]
             else:
-                session["payment_intent"] = new_id("pi")
+                session["payment_intent"] = self._payment_intent(session, paid_at)["id"]
             return _public(session)
 
-    def pay_invoice(self, session, *, billing_reason="subscription_cycle", amount=None):
-        """A paid invoice of the session's subscription, with its invoice payment."""
+    def _payment_intent(self, session, paid_at):
+        """A succeeded PaymentIntent and its charge, created when the donor paid."""
+        created = paid_at or self.state.tick()
+        intent_id = new_id("pi")
+        charge = {
+            "id": new_id("ch"),
+            "object": "charge",
+            "amount": session["amount_total"],
+            "currency": session["currency"],
+            "customer": session["customer"],
+            "payment_intent": intent_id,
+            "paid": True,
+            "status": "succeeded",
+            "created": created,
+            "livemode": False,
+        }
+        intent = {
+            "id": intent_id,
+            "object": "payment_intent",
+            "amount": session["amount_total"],
+            "amount_received": session["amount_total"],
+            "currency": session["currency"],
+            "customer": session["customer"],
+            "status": "succeeded",
+            "latest_charge": charge,
+            "metadata": session["metadata"],
+            "created": created,
+            "livemode": False,
+        }
+        self.state.payment_intents[intent_id] = intent
+        return intent
+
+    def pay_invoice(
+        self, session, *, billing_reason="subscription_cycle", amount=None, paid_at=None
+    ):
+        """A paid invoice of the session's subscription, with its invoice payment.
+
+        ``paid_at`` (Unix time) is when it was paid (status_transitions.paid_at).
+        """
         with self.state.lock:
-            created = self.state.tick()
+            created = paid_at or self.state.tick()
             invoice_id = new_id("in")
             intent = new_id("pi")
             invoice = {
@@ -403,6 +469,16 @@ class StripeDouble:
                 return payment["payment"]["payment_intent"]
         return None
 
+    def customer_of(self, payment_intent):
+        """The customer a payment belongs to (a charge names it, as Stripe's do)."""
+        intent = self.state.payment_intents.get(payment_intent)
+        if intent is not None:
+            return intent["customer"]
+        for invoice in self.state.invoices.values():
+            if invoice.get("_payment_intent") == payment_intent:
+                return invoice["customer"]
+        return None
+
     def refund(self, payment_intent, *, amount, currency, metadata=None):
         """A full refund of a payment: returns the refunded Charge (for charge.refunded)."""
         with self.state.lock:
@@ -431,6 +507,7 @@ class StripeDouble:
                 "captured": True,
                 "paid": True,
                 "refunded": True,
+                "customer": self.customer_of(payment_intent),
                 "payment_intent": payment_intent,
                 "metadata": metadata or {},
                 "refunds": {"object": "list", "data": [refund], "has_more": False},

@@ -4,8 +4,11 @@
 
 Lists Checkout Sessions (created since), paid invoices and refunds through the
 stripe library and runs each through the same fulfilment functions as the webhook
-(donations.services), so it is idempotent and safe to run as often as you like
-(e.g. hourly from cron) or after a webhook outage.
+(donations.services), under the same per-object locks, so it is idempotent and safe
+to run as often as you like (e.g. hourly from cron), also while webhooks arrive, or
+after a webhook outage. Gifts are dated when the donor paid, as Stripe reports it
+(a session's payment intent's latest charge, an invoice's status_transitions.paid_at,
+a refund's created), never by the day this command runs.
 """
 
 import datetime
@@ -23,6 +26,8 @@ from donations.stripe_client import StripeNotConfigured, stripe_client
 
 UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 PAGE_SIZE = 100
+# Expanded so each session says when it was paid (services.session_paid_at).
+SESSION_EXPAND = ["data.payment_intent.latest_charge", "data.invoice"]
 
 
 def parse_since(value):
@@ -57,12 +62,13 @@ class Command(BaseCommand):
         counts = {"sessions": 0, "invoices": 0, "refunds": 0, "unmatched": 0}
         try:
             sessions = client.v1.checkout.sessions.list(
-                params={"created": created, "limit": PAGE_SIZE}
+                params={"created": created, "limit": PAGE_SIZE, "expand": SESSION_EXPAND}
             )
             for session in sessions.auto_paging_iter():
                 counts["sessions"] += 1
                 data = session.to_dict()
                 with transaction.atomic():
+                    services.lock_stripe_objects(data)
                     if data.get("status") == "complete":
                         found = services.fulfil_checkout_session(data)
                     elif data.get("status") == "expired":
@@ -80,6 +86,7 @@ class Command(BaseCommand):
                     continue  # not a monthly gift's invoice
                 counts["invoices"] += 1
                 with transaction.atomic():
+                    services.lock_stripe_objects(data)
                     counts["unmatched"] += services.record_invoice_paid(data) is None
 
             refunds = client.v1.refunds.list(params={"created": created, "limit": PAGE_SIZE})
@@ -89,14 +96,17 @@ class Command(BaseCommand):
                     continue
                 counts["refunds"] += 1
                 with transaction.atomic():
+                    services.lock_stripe_objects(data)
                     donation, _done = services.refund_donation(
-                        payment_intent=services._id(data.get("payment_intent")),
+                        payment_intent=services.object_id(data.get("payment_intent")),
                         amount_refunded=data.get("amount"),
-                        refunded_at=services._timestamp(data.get("created")),
+                        refunded_at=services.from_timestamp(data.get("created")),
                     )
                 counts["unmatched"] += donation is None
         except stripe.StripeError as error:
             raise CommandError(f"Stripe: {error}") from error
+        # Refund events that waited for a payment found just now.
+        services.retry_waiting_refunds()
 
         self.stdout.write(
             "Reconciled since {since}: {sessions} checkout sessions, {invoices} invoices, "

@@ -42,9 +42,9 @@ KEPT = (
 )
 
 
-def sweep():
+def sweep(*args):
     out = StringIO()
-    call_command("forget_unfinished_gifts", stdout=out)
+    call_command("forget_unfinished_gifts", *args, stdout=out)
     return out.getvalue()
 
 
@@ -165,6 +165,7 @@ def test_the_sweep_is_idempotent(expired_card_gift):
     sweep()
     first, events = row(gift), payloads_of(gift)
     assert "Forgot the donor of 0 unfinished gift(s)" in sweep()
+    assert "Forgot the donor of 0 unfinished gift(s)" in sweep("--now")  # in the command
     assert row(gift) == first and payloads_of(gift) == events
 
 

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from home.models import OrganisationSettings
+from home.templatetags.navigation_tags import privacy_url
 
 from .receipts import (
     build_receipt_pdf,
@@ -20,7 +21,7 @@ from .receipts import (
     frequency_label,
     receipt_filename,
 )
-from .signing import has_portal, portal_url, receipt_pdf_url
+from .signing import has_portal, portal_url, receipt_pdf_url, site_url
 
 
 def _render(template_base, context):
@@ -47,11 +48,18 @@ def _context(donation):
     }
 
 
+def privacy_notice_url(language):
+    """The absolute URL of the privacy notice in ``language``, or "" while there is none."""
+    url = privacy_url(None, language)
+    return site_url(url) if url else ""
+
+
 def build_receipt_email(donation, connection=None):
     """The receipt email of a paid donation, in its language, PDF attached."""
     with translation.override(donation.language):
         context = _context(donation)
         context["receipt_url"] = receipt_pdf_url(donation, absolute=True)
+        context["privacy_url"] = privacy_notice_url(donation.language)
         context["portal_url"] = portal_url(donation, absolute=True) if context["is_monthly"] else ""
         subject, text, html = _render("donations/emails/receipt", context)
         pdf = build_receipt_pdf(donation, organisation=context["organisation"])

@@ -12,13 +12,22 @@ nothing and changes nothing.
 
 Stripe keeps its own copy (customer, payment method): delete the customer in
 the Stripe Dashboard too; docs/production.md says so.
+
+``forget_unfinished_gifts()`` does the same for gifts that never completed (pending,
+failed, expired or cancelled card gifts and unconfirmed pledges) once they are older
+than DONATION_PENDING_RETENTION_DAYS (90 by default); donations.retention runs it
+on a schedule. Amounts, funds, dates and references stay, so a transfer that still
+arrives can be confirmed against its reference. Paid and refunded gifts are never
+touched, nor the Stripe events of any other gift.
 """
 
+import datetime
 import logging
 import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -68,6 +77,14 @@ class ForgetResult:
     def changed(self):
         return bool(self.donations or self.statement_lines or self.stripe_events)
 
+    def counts(self):
+        """What changed, as plain numbers (a task's JSON result)."""
+        return {
+            "donations": self.donations,
+            "statement_lines": self.statement_lines,
+            "stripe_events": self.stripe_events,
+        }
+
 
 def _scrub(value, needles):
     """The Stripe payload without personal keys, and with the needles replaced in strings."""
@@ -90,8 +107,24 @@ def _needles(texts):
     return re.compile("|".join(re.escape(t) for t in texts), re.IGNORECASE)
 
 
-def _stripe_events_of(donations):
-    """Stored events that belong to these donations (by id, session, customer, subscription)."""
+def _not_shared(donations, name):
+    """Values of field ``name`` on these donations that no other donation carries."""
+    values = {getattr(d, name) for d in donations if getattr(d, name)}
+    shared = (
+        Donation.objects.filter(**{f"{name}__in": values})
+        .exclude(pk__in=[d.pk for d in donations])
+        .values_list(name, flat=True)
+    )
+    return values - set(shared)
+
+
+def _stripe_events_of(donations, *, whole_donor=True):
+    """Stored events that belong to these donations (by id, session, customer, subscription).
+
+    ``whole_donor`` (forget_donor) also takes every event with the donor's email. Without
+    it (the retention sweep) only these gifts' own events are taken: a customer or a
+    subscription that another gift shares, and the email, lead to that gift's events too.
+    """
     public_ids = [str(d.public_id) for d in donations]
     query = Q(payload__data__object__client_reference_id__in=public_ids) | Q(
         payload__data__object__metadata__donation_id__in=public_ids
@@ -100,16 +133,46 @@ def _stripe_events_of(donations):
         values = [getattr(d, name) for d in donations if getattr(d, name)]
         if values:
             query |= Q(payload__data__object__id__in=values)
-    customers = [d.stripe_customer_id for d in donations if d.stripe_customer_id]
+    if whole_donor:
+        customers = {d.stripe_customer_id for d in donations if d.stripe_customer_id}
+        subscriptions = {d.stripe_subscription_id for d in donations if d.stripe_subscription_id}
+    else:
+        customers = _not_shared(donations, "stripe_customer_id")
+        subscriptions = _not_shared(donations, "stripe_subscription_id")
     if customers:
         query |= Q(payload__data__object__customer__in=customers)
-    subscriptions = [d.stripe_subscription_id for d in donations if d.stripe_subscription_id]
     if subscriptions:
         query |= Q(payload__data__object__subscription__in=subscriptions)
-    emails = {d.donor_email for d in donations if d.donor_email}
-    for email in emails:
-        query |= Q(payload__data__object__customer_email__iexact=email)
+    if whole_donor:
+        for email in {d.donor_email for d in donations if d.donor_email}:
+            query |= Q(payload__data__object__customer_email__iexact=email)
     return StripeEvent.objects.filter(query)
+
+
+def _forget(donations, needles, *, whole_donor=True):
+    """Scrub these (locked) donations, their Stripe events and statement lines.
+
+    Call inside a transaction; returns a ForgetResult.
+    """
+    result = ForgetResult()
+    ids = [d.pk for d in donations]
+    for event in _stripe_events_of(donations, whole_donor=whole_donor).select_for_update():
+        scrubbed = _scrub(event.payload, needles)
+        if scrubbed != event.payload:
+            event.payload = scrubbed
+            event.save(update_fields=["payload"])
+            result.stripe_events += 1
+    result.statement_lines = _forget_statement_lines(ids, needles)
+    result.donations = Donation.objects.filter(pk__in=ids).update(
+        donor_name="",
+        donor_email="",
+        dedication="",
+        stripe_customer_id="",
+        is_anonymous=True,
+        updated_at=timezone.now(),
+    )
+    result.receipts_kept = sum(1 for d in donations if d.receipt_number)
+    return result
 
 
 def _forget_statement_lines(donation_ids, needles):
@@ -146,17 +209,7 @@ def forget_donor(email):
         if not donations:
             return result
         needles = _needles([email, *(d.donor_name for d in donations)])
-        ids = [d.pk for d in donations]
-
-        result.stripe_events = 0
-        for event in _stripe_events_of(donations).select_for_update():
-            scrubbed = _scrub(event.payload, needles)
-            if scrubbed != event.payload:
-                event.payload = scrubbed
-                event.save(update_fields=["payload"])
-                result.stripe_events += 1
-        result.statement_lines = _forget_statement_lines(ids, needles)
-
+        result = _forget(donations, needles)
         result.active_subscriptions = [
             d.stripe_subscription_id
             for d in donations
@@ -165,15 +218,6 @@ def forget_donor(email):
             and d.parent_id is None
             and d.status == Donation.Status.PAID
         ]
-        result.donations = Donation.objects.filter(pk__in=ids).update(
-            donor_name="",
-            donor_email="",
-            dedication="",
-            stripe_customer_id="",
-            is_anonymous=True,
-            updated_at=timezone.now(),
-        )
-        result.receipts_kept = sum(1 for d in donations if d.receipt_number)
     logger.info(
         "Forgot donor %s: %s donation(s), %s statement line(s), %s Stripe event(s)",
         mask_email(email),
@@ -182,3 +226,73 @@ def forget_donor(email):
         result.stripe_events,
     )
     return result
+
+
+# Gifts that never completed ------------------------------------------------------------
+
+UNFINISHED_STATUSES = (
+    Donation.Status.PENDING,
+    Donation.Status.FAILED,
+    Donation.Status.EXPIRED,
+    Donation.Status.CANCELLED,
+)
+RETENTION_BATCH_SIZE = 200
+
+
+def unfinished_gifts_to_forget(now=None, days=None):
+    """Gifts that never completed, older than the retention period, still naming someone.
+
+    Only gifts of their own (not instalments of a monthly gift) without a receipt number;
+    ``days`` defaults to settings.DONATION_PENDING_RETENTION_DAYS, counted from creation.
+    """
+    if days is None:
+        days = settings.DONATION_PENDING_RETENTION_DAYS
+    if days < 1:
+        raise ValueError(f"The retention period must be at least one day, not {days}")
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    names_someone = (
+        ~Q(donor_name="") | ~Q(donor_email="") | ~Q(dedication="") | ~Q(stripe_customer_id="")
+    )
+    return Donation.objects.filter(
+        names_someone,
+        status__in=UNFINISHED_STATUSES,
+        created_at__lt=cutoff,
+        parent__isnull=True,
+        receipt_number__isnull=True,
+    )
+
+
+def forget_unfinished_gifts(now=None, days=None):
+    """Forget the personal data of gifts that never completed; returns a ForgetResult.
+
+    In batches, each in its own transaction with the rows locked and re-checked, so a gift
+    paid meanwhile is left alone. Idempotent: a second run finds nothing to change.
+    """
+    total = ForgetResult()
+    seen = set()
+    while True:
+        with transaction.atomic():
+            batch = list(
+                unfinished_gifts_to_forget(now, days)
+                .exclude(pk__in=seen)
+                .select_for_update(of=("self",))
+                .order_by("pk")[:RETENTION_BATCH_SIZE]
+            )
+            if not batch:
+                break
+            seen.update(d.pk for d in batch)
+            needles = _needles(
+                [text for d in batch for text in (d.donor_email, d.donor_name, d.dedication)]
+            )
+            result = _forget(batch, needles, whole_donor=False)
+        total.donations += result.donations
+        total.statement_lines += result.statement_lines
+        total.stripe_events += result.stripe_events
+    if total.changed:
+        logger.info(
+            "Forgot the donors of %s unfinished gift(s): %s statement line(s), %s Stripe event(s)",
+            total.donations,
+            total.statement_lines,
+            total.stripe_events,
+        )
+    return total

@@ -20,7 +20,6 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from donations.models import Currency, Donation, Fund
 
@@ -29,8 +28,10 @@ from .models import BankAccount
 
 PLEDGE_SALT = "local_giving.pledge"
 TOTALS_TIMEOUT = 60  # seconds: "within a minute of a new gift"
-SMALL_CELL = 5  # fewer gifts than this are not shown as an amount
-FEWER_THAN_5 = gettext_lazy("fewer than 5")
+# The one privacy rule for every public figure (programme pages, the transparency table and
+# its CSV): an amount, count or share is published only when it rests on at least this many
+# gifts, so that nobody can work out what one donor gave. Use ``is_publishable``.
+MIN_PUBLIC_GIFTS = 5
 OFFLINE_CHANNELS = (Donation.Channel.BANK_TRANSFER, Donation.Channel.QR)
 
 
@@ -212,6 +213,16 @@ def totals_cache_key(fund_id):
 TRANSPARENCY_CACHE_KEY = "local_giving:transparency"
 
 
+def is_publishable(gifts):
+    """True when a figure based on ``gifts`` gifts may be shown to the public."""
+    return gifts >= MIN_PUBLIC_GIFTS
+
+
+def fewer_than_label():
+    """What a table shows instead of a figure that is not publishable ("fewer than 5")."""
+    return _("fewer than %(minimum)s") % {"minimum": MIN_PUBLIC_GIFTS}
+
+
 def _fund_sums(fund_id):
     key = totals_cache_key(fund_id)
     sums = cache.get(key)
@@ -231,6 +242,8 @@ def fund_totals(fund, targets=None):
 
     ``targets`` maps currency codes to a target or None (ProgrammeFund.targets()).
     A currency appears when it has gifts or a target. No exchange rates anywhere.
+    Raised, gifts and percent are None (and ``suppressed`` True) unless
+    ``is_publishable``: the target alone says nothing about anyone's gift.
     """
     targets = targets or {}
     sums = _fund_sums(fund.pk if isinstance(fund, Fund) else fund)
@@ -240,15 +253,17 @@ def fund_totals(fund, targets=None):
         target = targets.get(code)
         if not gifts and not target:
             continue
+        shown = is_publishable(gifts)
         percent = None
-        if target:
+        if target and shown:
             percent = min(100, int(raised * 100 / target))
         result.append(
             {
                 "currency": code,
                 "currency_label": label,
-                "raised": raised,
-                "gifts": gifts,
+                "suppressed": not shown,
+                "raised": raised if shown else None,
+                "gifts": gifts if shown else None,
                 "target": target,
                 "percent": percent,
             }
@@ -271,13 +286,13 @@ def _transparency_rows():
 
 
 def transparency_table():
-    """Totals per year, fund, channel and currency; cells of fewer than 5 gifts suppressed."""
+    """Totals per year, fund, channel and currency; figures not ``is_publishable`` suppressed."""
     rows = _transparency_rows()
     funds = Fund.objects.in_bulk({row["fund_id"] for row in rows})
     channels = dict(Donation.Channel.choices)
     table = []
     for row in rows:
-        small = row["gifts"] < SMALL_CELL
+        small = not is_publishable(row["gifts"])
         table.append(
             {
                 "year": row["year"],
@@ -306,7 +321,7 @@ def transparency_csv_response(filename):
     writer.writerow([_("Year"), _("Fund"), _("Channel"), _("Currency"), _("Gifts"), _("Amount")])
     for row in transparency_table():
         if row["suppressed"]:
-            gifts = total = str(FEWER_THAN_5)
+            gifts = total = fewer_than_label()
         else:
             gifts, total = row["gifts"], f"{row['total']:.2f}"
         writer.writerow(

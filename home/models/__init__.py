@@ -13,6 +13,7 @@ from .pages import (
     StoryIndexPage,
     StoryPage,
 )
+from .privacy import PrivacyPage
 from .settings import OrganisationSettings
 from .snippets import NewsTopic, Office, Partner, SiteFigure
 
@@ -29,6 +30,7 @@ __all__ = [
     "OfficesPage",
     "OrganisationSettings",
     "Partner",
+    "PrivacyPage",
     "ProgrammeIndexPage",
     "ProgrammePage",
     "ProgrammePartner",

@@ -124,6 +124,7 @@ class HomePage(BasePage):
         "home.ContentPage",
         "donations.DonatePage",
         "local_giving.TransparencyPage",
+        "home.PrivacyPage",
     ]
     max_count_per_parent = 1
     image_alt_fields = {"hero_image": "hero_image_alt"}

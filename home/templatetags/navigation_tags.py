@@ -6,21 +6,22 @@ then every live page sharing a translation key with one of them. The choice of
 target per language is made by ``pick_targets``, a pure function. The
 breadcrumbs reuse the same ancestors (``page_ancestors``, once per request).
 
-What every page of a language shows (home URL, menu, donate URL, footer
-office) comes from ``layout_data``: plain values cached per page-cache
+What every page of a language shows (home URL, menu, donate and privacy URLs,
+footer office) comes from ``layout_data``: plain values cached per page-cache
 generation (``sos_site.caching.layout``), so a warm render runs none of those
 queries, and any publish or snippet/settings edit recomputes them.
 """
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, Site
 
-from home.models import Office
+from home.models import Office, PrivacyPage
 from sos_site.caching.layout import generation_cached
 
 register = template.Library()
@@ -197,14 +198,28 @@ def _head_office_data(code):
     return {field: getattr(chosen, field) for field in fields}
 
 
+def _site_wide_urls(request, home):
+    """The donate page's and the privacy notice's URLs below ``home``, in one query."""
+    from donations.models import DonatePage
+
+    wanted = {
+        ContentType.objects.get_for_model(DonatePage).pk: "donate_url",
+        ContentType.objects.get_for_model(PrivacyPage).pk: "privacy_url",
+    }
+    urls = {}
+    for page in (
+        Page.objects.live().child_of(home).filter(content_type_id__in=wanted).order_by("path")
+    ):
+        urls.setdefault(wanted[page.content_type_id], page.get_url(request))
+    return urls
+
+
 def layout_data(request, language_code):
     """What every page in a language shows, as plain values, cached per generation.
 
     ``{"has_home", "home_url", "navigation": [{"title", "url", "path"}],
-    "donate_url", "head_office": {name, address, phone, fax, email} or None}``.
+    "donate_url", "privacy_url", "head_office": {name, address, phone, fax, email} or None}``.
     """
-    from donations.models import DonatePage
-
     site = _site_of(request)
     origin = f"{request.scheme}://{request.get_host()}" if request is not None else ""
 
@@ -215,6 +230,7 @@ def layout_data(request, language_code):
             "home_url": None,
             "navigation": [],
             "donate_url": None,
+            "privacy_url": None,
             "head_office": _head_office_data(language_code),
         }
         if home is not None:
@@ -224,8 +240,7 @@ def layout_data(request, language_code):
                 {"title": child.title, "url": child.get_url(request), "path": child.path}
                 for child in children
             ]
-            donate = DonatePage.objects.live().child_of(home).first()
-            data["donate_url"] = donate.get_url(request) if donate else None
+            data.update(_site_wide_urls(request, home))
         return data
 
     site_id = site.pk if site is not None else None
@@ -374,6 +389,18 @@ def donate_page_url(context, page=None):
     """URL of the live donate page under the current language's home, or None."""
     request = context.get("request")
     return layout_data(request, _language_of(_page_from(context, page)))["donate_url"]
+
+
+def privacy_url(request, language_code):
+    """URL of the live privacy notice under the language's home page, or None (cached)."""
+    # .get: layout data cached by a release that did not know the key yet.
+    return layout_data(request, language_code).get("privacy_url")
+
+
+@register.simple_tag(takes_context=True)
+def privacy_page_url(context, page=None):
+    """URL of the privacy notice in the page's (or the request's) language, or None."""
+    return privacy_url(context.get("request"), _language_of(_page_from(context, page)))
 
 
 @register.simple_tag(takes_context=True)

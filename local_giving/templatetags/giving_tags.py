@@ -1,9 +1,10 @@
-"""{% fund_progress page %}: what a programme's fund has raised, per currency."""
+"""Public figures: {% fund_progress page %} (what a programme's fund has raised, per
+currency) and {% min_public_gifts %} (the fewest gifts a published figure may rest on)."""
 
 from django import template
 
 from local_giving.models import ProgrammeFund
-from local_giving.services import fund_totals
+from local_giving.services import MIN_PUBLIC_GIFTS, fund_totals
 
 register = template.Library()
 
@@ -26,4 +27,15 @@ def fund_progress(page):
     link = fund_link(page)
     if link is None:
         return {"link": None, "totals": []}
-    return {"link": link, "fund": link.fund, "totals": fund_totals(link.fund, link.targets())}
+    return {
+        "link": link,
+        "fund": link.fund,
+        "totals": fund_totals(link.fund, link.targets()),
+        "min_gifts": MIN_PUBLIC_GIFTS,
+    }
+
+
+@register.simple_tag
+def min_public_gifts():
+    """The privacy threshold of public figures, for the sentences that explain it."""
+    return MIN_PUBLIC_GIFTS

@@ -35,6 +35,7 @@ env = environ.Env(
     DONATION_RATE_LIMIT_PER_IP=(int, 10),
     DONATION_RATE_LIMIT_GLOBAL=(int, 300),
     DONATION_RATE_LIMIT_WINDOW=(int, 600),
+    DONATION_PENDING_RETENTION_DAYS=(int, 90),
     DONATIONS_DEMO_GATEWAY=(bool, False),
     SENTRY_DSN=(str, ""),
     SENTRY_ENVIRONMENT=(str, "production"),
@@ -374,6 +375,10 @@ DONATIONS_DEMO_GATEWAY = env("DONATIONS_DEMO_GATEWAY")
 DONATION_RATE_LIMIT_PER_IP = env("DONATION_RATE_LIMIT_PER_IP")
 DONATION_RATE_LIMIT_GLOBAL = env("DONATION_RATE_LIMIT_GLOBAL")
 DONATION_RATE_LIMIT_WINDOW = env("DONATION_RATE_LIMIT_WINDOW")
+# Days after which gifts that never completed (pending, failed, expired or cancelled card
+# gifts, unconfirmed pledges) lose the donor's name and email; amounts are kept
+# (donations/privacy.py, run daily by `manage.py forget_unfinished_gifts`).
+DONATION_PENDING_RETENTION_DAYS = env("DONATION_PENDING_RETENTION_DAYS")
 
 # Security: HTTPS everywhere; dev.py turns these off for http://127.0.0.1.
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT")

@@ -24,6 +24,7 @@ from home.models import (
     OfficesPage,
     OrganisationSettings,
     Partner,
+    PrivacyPage,
     ProgrammeIndexPage,
     ProgrammePage,
     SiteFigure,
@@ -48,6 +49,7 @@ PAGE_TYPES = {
     NewsPage: 4,
     ContentPage: 3,
     DonatePage: 1,
+    PrivacyPage: 1,
 }
 
 

@@ -10,7 +10,7 @@ from ..images import get_demo_image
 from ..site import remove_welcome_page, use_as_default_site_root
 from ..snippets import get_demo_snippet
 from ..translations import relink_translations, translate_missing
-from . import about, advocacy, home, news, offices, programmes, stories
+from . import about, advocacy, home, news, offices, privacy, programmes, stories
 
 # Parents before children; the donate page early, so later pages can link to it.
 PAGE_TREE = [
@@ -21,6 +21,7 @@ PAGE_TREE = [
     *news.PAGES,
     *about.PAGES,
     *offices.PAGES,
+    *privacy.PAGES,
 ]
 
 

@@ -53,3 +53,17 @@ def test_admin_search_with_a_nul_is_a_400(client, home_page, django_user_model):
     response = client.get("/admin/pages/search/?q=%00")
     assert response.status_code == 400
     assert client.get("/admin/pages/search/?q=home").status_code == 200
+
+
+def test_a_nul_in_the_admin_login_is_refused_before_anyone_logs_in(client, django_user_model):
+    django_user_model.objects.create_user("editor", "editor@example.org", "a long passphrase 42")
+    response = client.post(
+        "/admin/login/",
+        {
+            "username": "editor",
+            "password": "a long passphrase 42",
+            "next": "\x00https://evil.example",
+        },
+    )
+    assert response.status_code == 400
+    assert "_auth_user_id" not in client.session

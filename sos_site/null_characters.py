@@ -40,9 +40,13 @@ def carries_nul(request):
 
 
 def bad_request(request):
-    """The small localized 400 page; needs neither the database nor a template context."""
+    """The small localized 400 page; needs neither the database nor a template context.
+
+    Its own template, not 400.html: Django's other 400s (too many fields, a body too
+    big) keep their plain answer.
+    """
     language = translation.get_language() or settings.LANGUAGE_CODE
-    body = loader.get_template("400.html").render({"LANGUAGE_CODE": language})
+    body = loader.get_template("null_character.html").render({"LANGUAGE_CODE": language})
     response = HttpResponse(body, status=400)
     add_never_cache_headers(response)
     return response

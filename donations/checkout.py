@@ -2,6 +2,7 @@
 
 import logging
 
+from django.db import transaction
 from django.utils import translation
 
 from .models import Donation
@@ -19,8 +20,11 @@ def checkout_locale(language):
 
 
 def idempotency_key(donation):
-    """One key per donation: a retry sends the same request and gets the same session."""
-    return f"checkout-{donation.public_id}"
+    """From the review the donor confirmed: every confirm of it gets the same session.
+
+    A donation made without a review key (before keys existed) falls back to its id.
+    """
+    return f"checkout-{donation.attempt_key or donation.public_id}"
 
 
 def session_params(donation, *, success_url, cancel_url):
@@ -60,16 +64,22 @@ def session_params(donation, *, success_url, cancel_url):
 def create_checkout_session(donation, *, success_url, cancel_url):
     """Create (or, on a retry, get back) the session; store its id; return its URL.
 
+    The donation's row stays locked while Stripe answers, so concurrent confirms of
+    one review ask one after another and the later ones get Stripe's stored answer
+    to the same idempotency key (Stripe refuses two in flight at once).
     Raises stripe.StripeError (including APIConnectionError on timeouts) for the
     caller to turn into an apology; the donation stays pending either way.
     """
     client = stripe_client()
-    session = client.v1.checkout.sessions.create(
-        params=session_params(donation, success_url=success_url, cancel_url=cancel_url),
-        options={"idempotency_key": idempotency_key(donation)},
-    )
-    if donation.stripe_checkout_session_id != session.id:
-        donation.stripe_checkout_session_id = session.id
-        donation.save(update_fields=["stripe_checkout_session_id", "updated_at"])
+    with transaction.atomic():
+        locked = Donation.objects.select_for_update().get(pk=donation.pk)
+        session = client.v1.checkout.sessions.create(
+            params=session_params(locked, success_url=success_url, cancel_url=cancel_url),
+            options={"idempotency_key": idempotency_key(locked)},
+        )
+        if locked.stripe_checkout_session_id != session.id:
+            locked.stripe_checkout_session_id = session.id
+            locked.save(update_fields=["stripe_checkout_session_id", "updated_at"])
+    donation.stripe_checkout_session_id = session.id
     logger.info("Checkout session %s for donation %s", session.id, donation.public_id)
     return session.url

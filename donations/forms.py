@@ -15,18 +15,35 @@ PAYMENT_TRANSFER = "transfer"
 PAYMENT_BANK_APP = "bank_app"  # the National Bank's QR payment link (ELQR), som only
 CUSTOM = "custom"
 
-# Spaces donors (and browsers) put between thousands: space, no-break, narrow no-break, '.
-THOUSANDS_SPACES = re.compile(r"[\s\u00a0\u202f']")
-NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+# Spaces donors (and browsers) put between thousands: space, no-break, narrow no-break, ',
+# and the Arabic thousands separator.
+THOUSANDS_SPACES = re.compile(r"[\s\u00a0\u202f'\u066c]")
+NUMBER = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")
+# Digits of Arabic (٠-٩), Persian and Urdu (۰-۹) and full-width East Asian (０-９)
+# keyboards, the Arabic decimal separator and full-width marks, read as what they are.
+# Digits of other scripts are not amounts here: the donor is asked for a number.
+NATIVE_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٫，．",
+    "012345678901234567890123456789.,.",
+)
+# Unicode bidi controls (embeddings, overrides, isolates, marks): "Ali\u202egnp.exe" would
+# read as "Aliexe.pnp" in the admin, the email and the receipt. Taken out of what donors type.
+BIDI_CONTROLS = dict.fromkeys(
+    [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+
+
+def without_bidi_controls(text):
+    return text.translate(BIDI_CONTROLS)
 
 
 def parse_amount(text):
-    """A Decimal from what a donor typed: "1 000", "12,50", "1,000.50"; None if not a number.
+    """A Decimal from what a donor typed: "1 000", "12,50", "1,000.50", "١٥٠٠"; else None.
 
     With both separators, the last one is the decimal point and the others group
     thousands; a lone comma is a decimal comma (as in ky and ru).
     """
-    text = THOUSANDS_SPACES.sub("", text or "")
+    text = THOUSANDS_SPACES.sub("", (text or "").translate(NATIVE_DIGITS))
     if "," in text and "." in text:
         decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
         thousands = "." if decimal_mark == "," else ","
@@ -159,10 +176,13 @@ class DonateForm(forms.Form):
     # Validation ------------------------------------------------------------------------
 
     def clean_donor_name(self):
-        return " ".join(self.cleaned_data["donor_name"].split())
+        name = " ".join(without_bidi_controls(self.cleaned_data["donor_name"]).split())
+        if not name:
+            raise forms.ValidationError(self.fields["donor_name"].error_messages["required"])
+        return name
 
     def clean_dedication(self):
-        return self.cleaned_data["dedication"].strip()
+        return without_bidi_controls(self.cleaned_data["dedication"]).strip()
 
     def clean(self):
         cleaned = super().clean()

@@ -3,12 +3,14 @@
 The way of a gift: the form (GET, the same for every visitor, so the page cache and a
 CDN may keep it) -> ``review`` (POST, shows what will be charged; changes nothing, so
 it needs no CSRF token) -> ``donate`` (POST with ``confirm`` and the CSRF token the
-review step handed out) -> Checkout or the pledge page. ``donate`` carries the rate
-limit. Views stay thin: the form validates, donations.checkout talks to Stripe,
-donations.services fulfils.
+review step handed out, and the key of that review) -> Checkout or the pledge page.
+One review makes at most one donation and one Checkout Session, however often it is
+confirmed (donations.attempts). ``donate`` carries the rate limit. Views stay thin:
+the form validates, donations.checkout talks to Stripe, donations.services fulfils.
 """
 
 import logging
+import uuid
 
 from django.conf import settings
 from django.core import signing
@@ -19,24 +21,22 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.csrf import csrf_exempt
 
 import stripe
 
 from sos_site.caching.layout import generation_cached
 
-from . import demo_gateway
+from . import attempts, demo_gateway
 from .checkout import create_checkout_session
-from .forms import PAYMENT_BANK_APP, PAYMENT_TRANSFER, DonateForm, format_amount
+from .forms import PAYMENT_BANK_APP, PAYMENT_CARD, PAYMENT_TRANSFER, DonateForm, format_amount
 from .models import DonatePage, Donation
 from .ratelimits import rate_limited
 
 logger = logging.getLogger(__name__)
 
 THANKS_SALT = "donations.thank-you"
-ATTEMPT_SALT = "donations.checkout-attempt"
-# A retry after a Stripe outage reuses its pending donation for this long.
-ATTEMPT_MAX_AGE = 60 * 60 * 24
 
 DONATE_TEMPLATE = "donations/donate_page.html"
 DONATE_FORM_TEMPLATE = "donations/includes/donate_form.html"
@@ -64,33 +64,6 @@ def donation_from_token(token, **filters):
     if not signature or not constant_time_compare(signature, expected):
         return None
     return Donation.objects.select_related("fund").filter(public_id=public_id, **filters).first()
-
-
-def attempt_token(donation):
-    return signing.dumps(donation.public_id.hex, salt=ATTEMPT_SALT, compress=False)
-
-
-def attempt_donation(token, gift, language):
-    """The pending card donation a retry names, if it is the very same gift."""
-    if not token:
-        return None
-    try:
-        public_id = signing.loads(token, salt=ATTEMPT_SALT, max_age=ATTEMPT_MAX_AGE)
-    except signing.BadSignature:
-        return None
-    donation = Donation.objects.filter(
-        public_id=public_id,
-        status=Donation.Status.PENDING,
-        channel=Donation.Channel.CARD,
-        parent__isnull=True,
-    ).first()
-    if donation is None or donation.language != language:
-        return None
-    for name, value in gift.items():
-        current = donation.fund if name == "fund" else getattr(donation, name)
-        if current != value:
-            return None
-    return donation
 
 
 # Helpers -----------------------------------------------------------------------------------
@@ -191,11 +164,54 @@ def _render_blank_form(page, request):
     return _render(page, request, DONATE_TEMPLATE, context, shared=True)
 
 
-def _review(request, page, form):
-    """The gift as it will be charged, with the confirm button (and its CSRF token)."""
-    summary = gift_summary(form.gift(), form.cleaned_data["payment_method"])
-    attempt = request.POST.get("attempt", "")
-    return _render_form(page, request, form, step="confirm", summary=summary, attempt=attempt)
+def _review(request, page, form, *, status=200, apology=""):
+    """The gift as it will be charged, with the confirm button, its CSRF token and a new key.
+
+    The key names this review: every confirm that carries it gets one and the same
+    donation (donations.attempts).
+    """
+    gift = form.gift()
+    payment_method = form.cleaned_data["payment_method"]
+    return _render_form(
+        page,
+        request,
+        form,
+        status=status,
+        step="confirm",
+        summary=gift_summary(gift, payment_method),
+        attempt=attempts.new_token(gift, payment_method),
+        apology=apology,
+    )
+
+
+def _attempt_key(request, gift, payment_method):
+    """The review key the confirm carries (AttemptError if unusable); a new one if none.
+
+    A confirm without any key (a page rendered before keys existed, or a script) is
+    an attempt of its own.
+    """
+    token = request.POST.get("attempt", "")
+    if not token:
+        return uuid.uuid4()
+    return attempts.key_from_token(token, gift, payment_method)
+
+
+ATTEMPT_ERRORS = {
+    attempts.AttemptExpired: (
+        400,
+        _lazy(
+            "This confirmation is more than a day old. Please check your gift and confirm it again."
+        ),
+    ),
+    attempts.AttemptInvalid: (
+        400,
+        _lazy("We could not read this confirmation. Please check your gift and confirm it again."),
+    ),
+    attempts.AttemptChanged: (
+        409,
+        _lazy("Your gift changed after you checked it. Please check it again and confirm."),
+    ),
+}
 
 
 def _redirect(url):
@@ -228,14 +244,17 @@ def donate(request, page):
 
     gift = form.gift()
     payment_method = form.cleaned_data["payment_method"]
-    summary = gift_summary(gift, payment_method)
-    attempt = request.POST.get("attempt", "")
+    try:
+        key = _attempt_key(request, gift, payment_method)
+    except attempts.AttemptError as error:
+        status, message = ATTEMPT_ERRORS[type(error)]
+        return _review(request, page, form, status=status, apology=message)
     language = donor_language(page)
     if payment_method == PAYMENT_BANK_APP:
-        return _start_transfer(request, page, form, gift, language, summary, Donation.Channel.QR)
+        return _start_transfer(request, page, form, gift, language, key, Donation.Channel.QR)
     if payment_method == PAYMENT_TRANSFER:
-        return _start_transfer(request, page, form, gift, language, summary)
-    return _start_card(request, page, form, gift, language, summary, attempt)
+        return _start_transfer(request, page, form, gift, language, key)
+    return _start_card(request, page, form, gift, language, key)
 
 
 @csrf_exempt
@@ -269,20 +288,25 @@ def _unavailable(request, page, form, summary, message, attempt=""):
 
 
 def _start_transfer(
-    request, page, form, gift, language, summary, channel=Donation.Channel.BANK_TRANSFER
+    request, page, form, gift, language, key, channel=Donation.Channel.BANK_TRANSFER
 ):
     try:
         from local_giving import services as local_giving
     except ImportError:
         logger.error("Bank transfer chosen, but the local_giving app is not available")
+        summary = gift_summary(gift, PAYMENT_TRANSFER)
         return _unavailable(
             request, page, form, summary, _("Bank transfer is not available right now.")
         )
-    donation = local_giving.create_pledge(**gift, language=language, channel=channel)
+    donation = local_giving.create_pledge(
+        **gift, language=language, channel=channel, attempt_key=key
+    )
     return _redirect(local_giving.pledge_url(donation))
 
 
-def _start_card(request, page, form, gift, language, summary, attempt):
+def _start_card(request, page, form, gift, language, key):
+    """The review's card donation (made once) and its Checkout Session (created once)."""
+    summary = gift_summary(gift, PAYMENT_CARD)
     demo = settings.DONATIONS_DEMO_GATEWAY
     if not demo and not settings.STRIPE_SECRET_KEY:
         logger.error("Card gift refused: no STRIPE_SECRET_KEY and no demo gateway")
@@ -293,10 +317,16 @@ def _start_card(request, page, form, gift, language, summary, attempt):
             summary,
             _("Card payments are not available right now. Please choose bank transfer."),
         )
-    donation = attempt_donation(attempt, gift, language)
-    if donation is None:
-        donation = Donation.objects.create(channel=Donation.Channel.CARD, language=language, **gift)
+    donation = attempts.donation_for_attempt(
+        key,
+        lambda **attempt: Donation.objects.create(
+            channel=Donation.Channel.CARD, language=language, **gift, **attempt
+        ),
+    )
     token = donation_token(donation)
+    if donation.status != Donation.Status.PENDING:
+        # Confirmed again after paying (or after the session ended): say how it went.
+        return _redirect(page_url(request, page, "thank_you", args=[token]))
     if demo:
         demo_gateway.start(donation)
         return _redirect(page_url(request, page, "demo_checkout", args=[token]))
@@ -317,7 +347,7 @@ def _start_card(request, page, form, gift, language, summary, attempt):
                 "We are sorry: the payment service did not answer. Nothing has been charged. "
                 "Please try again in a moment."
             ),
-            attempt=attempt_token(donation),
+            attempt=attempts.new_token(gift, PAYMENT_CARD, key=key),
         )
     return _redirect(checkout_url)
 

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from donations import attempts
 from donations.models import Currency, Donation, Fund
 
 from . import references
@@ -54,30 +55,44 @@ def create_pledge(
     dedication,
     language,
     channel=Donation.Channel.BANK_TRANSFER,
+    attempt_key=None,
     **ignored,
 ):
-    """A pending offline Donation with a fresh reference code; nothing is charged."""
+    """A pending offline Donation with a fresh reference code; nothing is charged.
+
+    With the ``attempt_key`` of the review step the donor confirmed, a repeated or
+    concurrent confirm gets the pledge (and reference) already made for that review.
+    """
     if channel not in OFFLINE_CHANNELS:
         raise ValueError(f"Not an offline channel: {channel!r}")
+    fields = {
+        "status": Donation.Status.PENDING,
+        "channel": channel,
+        "frequency": frequency,
+        "amount": amount,
+        "pledged_amount": amount,
+        "currency": currency,
+        "fund": fund,
+        "language": language,
+        "donor_name": donor_name or "",
+        "donor_email": donor_email or "",
+        "is_anonymous": bool(is_anonymous),
+        "dedication": dedication or "",
+    }
+    if attempt_key is None:
+        return _new_pledge(fields)
+    return attempts.donation_for_attempt(attempt_key, lambda **key: _new_pledge({**fields, **key}))
+
+
+def _new_pledge(fields):
+    attempt_key = fields.get("attempt_key")
     for _attempt in range(10):
         try:
             with transaction.atomic():
-                return Donation.objects.create(
-                    status=Donation.Status.PENDING,
-                    channel=channel,
-                    frequency=frequency,
-                    amount=amount,
-                    pledged_amount=amount,
-                    currency=currency,
-                    fund=fund,
-                    language=language,
-                    donor_name=donor_name or "",
-                    donor_email=donor_email or "",
-                    is_anonymous=bool(is_anonymous),
-                    dedication=dedication or "",
-                    reference_code=references.new_code(),
-                )
+                return Donation.objects.create(**fields, reference_code=references.new_code())
         except IntegrityError:
+            if attempt_key and Donation.objects.filter(attempt_key=attempt_key).exists():
+                raise  # the same review, confirmed at the same time: that pledge stands
             # Another pledge holds this code (1 in 27 billion): draw again.
             continue
     raise RuntimeError("Could not draw a unique payment reference")

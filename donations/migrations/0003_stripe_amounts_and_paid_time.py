@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('donations', '0001_initial'),
+        ('donations', '0002_donation_attempt_key'),
     ]
 
     operations = [

@@ -99,6 +99,15 @@ class Donation(models.Model):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    # The review step the donor confirmed: one review -> at most one donation (views, attempts).
+    attempt_key = models.UUIDField(
+        _("review key"),
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set from the review step the donor confirmed; a repeated confirm finds it."),
+    )
 
     # The donor. Emptied by forget_donor; the accounting record stays.
     donor_name = models.CharField(_("donor name"), max_length=200, blank=True)

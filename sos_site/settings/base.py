@@ -118,6 +118,8 @@ MIDDLEWARE = [
     "sos_site.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.language.LocaleMiddleware",
+    # A NUL character in the path, query or form: a localized 400 before any view.
+    "sos_site.null_characters.NullCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

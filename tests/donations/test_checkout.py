@@ -28,7 +28,8 @@ def test_one_time_gift_redirects_to_checkout(client, donate_url, gift, stripe_do
 
     request = _session_request(stripe_double)
     params = request["params"]
-    assert request["idempotency_key"] == f"checkout-{donation.public_id}"
+    assert donation.attempt_key is not None
+    assert request["idempotency_key"] == f"checkout-{donation.attempt_key}"
     assert request["stripe_version"] == settings.STRIPE_API_VERSION
     assert params["mode"] == "payment"
     assert params["submit_type"] == "donate"
@@ -108,7 +109,7 @@ def test_stripe_failure_apologises_keeps_form_and_retry_reuses_donation(
     keys = {
         r["idempotency_key"] for r in stripe_double.requests_to("POST", "/v1/checkout/sessions")
     }
-    assert keys == {f"checkout-{donation.public_id}"}
+    assert keys == {f"checkout-{donation.attempt_key}"}
 
 
 def test_stripe_failure_message_in_english(client, donate_url, gift, stripe_double):
@@ -118,22 +119,36 @@ def test_stripe_failure_message_in_english(client, donate_url, gift, stripe_doub
     assert "the payment service did not answer" in response.content.decode()
 
 
-def test_retry_with_changed_gift_creates_a_new_donation(client, donate_url, gift, stripe_double):
+def test_retry_with_changed_gift_is_refused_and_reviewed_again(
+    client, donate_url, gift, stripe_double
+):
     stripe_double.fail("500")
     response = client.post(donate_url("en"), gift())
     attempt = re.search(r'name="attempt" value="([^"]+)"', response.content.decode()).group(1)
     stripe_double.recover()
     changed = gift(preset="", custom_amount="700", attempt=attempt)
-    assert client.post(donate_url("en"), changed).status_code == 303
+    response = client.post(donate_url("en"), changed)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Your gift changed after you checked it" in html
+    assert "700" in html  # the review of what was posted, values kept
+    fresh = re.search(r'name="attempt" value="([^"]+)"', html).group(1)
+    assert fresh != attempt
+    assert Donation.objects.count() == 1
+    assert stripe_double.sessions == {}
+
+    assert client.post(donate_url("en"), {**changed, "attempt": fresh}).status_code == 303
     assert Donation.objects.count() == 2
     assert Donation.objects.filter(amount=Decimal("700")).exists()
 
 
-def test_forged_attempt_token_is_ignored(client, donate_url, gift, stripe_double, pending_donation):
+def test_forged_attempt_token_is_refused(client, donate_url, gift, stripe_double, pending_donation):
     other = pending_donation()
     response = client.post(donate_url("en"), gift(attempt=f"{other.public_id.hex}:forged"))
-    assert response.status_code == 303
-    assert Donation.objects.count() == 2
+    assert response.status_code == 400
+    assert "We could not read this confirmation" in response.content.decode()
+    assert Donation.objects.count() == 1
+    assert stripe_double.sessions == {}
 
 
 def test_same_donation_twice_gives_one_session(pending_donation, stripe_double):

@@ -222,9 +222,10 @@ def _donor(base, url, number, fund_id, preset_id):
     # The review step (no token needed) hands out the CSRF token for the confirm button.
     review = session.post(base + action.group(1), data=gift, timeout=30)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', review.text).group(1)
+    attempt = re.search(r'name="attempt" value="([^"]+)"', review.text).group(1)
     response = session.post(
         base + url,
-        data={**gift, "csrfmiddlewaretoken": token, "confirm": "1"},
+        data={**gift, "csrfmiddlewaretoken": token, "attempt": attempt, "confirm": "1"},
         headers={
             "Cookie": f"csrftoken={review.cookies['csrftoken']}",
             "Origin": origin,
@@ -264,7 +265,7 @@ def test_20_concurrent_donations_make_no_duplicate_sessions(
     requests_made = double.requests_to("POST", "/v1/checkout/sessions")
     keys = [r["idempotency_key"] for r in requests_made]
     assert len(keys) == DONORS and len(set(keys)) == DONORS, keys
-    assert set(keys) == {f"checkout-{d.public_id}" for d in donations}
+    assert set(keys) == {f"checkout-{d.attempt_key}" for d in donations}
     assert len(double.sessions) == DONORS
     session_ids = {d.stripe_checkout_session_id for d in donations}
     assert session_ids == set(double.sessions)

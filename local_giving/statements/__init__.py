@@ -11,13 +11,14 @@ lines whose purpose carries a valid reference; ``handling`` is what staff do wit
 the lines left to handle (candidate pledges, assign, ignore).
 """
 
-from .handling import assign_line, candidate_pledges, ignore_line
+from .handling import CANDIDATE_DAYS, assign_line, candidate_pledges, ignore_line
 from .importing import import_statement, transaction_key
 from .lines import ParsedLine, StatementError
 from .reading import read_statement
 from .values import parse_amount, parse_currency, parse_date
 
 __all__ = [
+    "CANDIDATE_DAYS",
     "ParsedLine",
     "StatementError",
     "assign_line",

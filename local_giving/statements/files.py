@@ -42,7 +42,7 @@ READER_OF = {
 def sniff(raw):
     """The Kind of a file, from its first bytes (and, for a ZIP, its table of contents)."""
     head = raw[:SAMPLE]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(head):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return Kind.UTF16
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(raw)
@@ -50,6 +50,8 @@ def sniff(raw):
         return Kind.XLS  # an OLE2 file: old Excel, or a password-protected workbook
     if head.startswith(b"%PDF"):
         return Kind.PDF
+    if _looks_like_utf16(head):
+        return Kind.UTF16
     if head.removeprefix(UTF8_BOM).lstrip().startswith(ONEC_HEADER):
         return Kind.ONEC
     if _looks_binary(head):
@@ -62,7 +64,8 @@ def _looks_like_utf16(head):
     if len(head) < 4:
         return False
     odd, even = head[1::2], head[0::2]
-    return odd.count(0) > len(odd) * 0.4 or even.count(0) > len(even) * 0.4
+    odd_nul, even_nul = odd.count(0) / len(odd), even.count(0) / len(even)
+    return (odd_nul > 0.4 and even_nul < 0.05) or (even_nul > 0.4 and odd_nul < 0.05)
 
 
 def _looks_binary(head):

@@ -107,6 +107,32 @@ def test_setup_creates_the_collection_on_a_database_without_it(finance_collectio
     assert sibling.get_parent() == Collection.get_first_root_node()
 
 
+def test_the_migration_gives_an_existing_database_the_collection(finance_collection):
+    """home/0007 with the historical models (no treebeard methods there)."""
+    import importlib
+
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    finance_collection.delete()
+    Collection.get_first_root_node().add_child(name="Photos")  # an editor's collection
+    state = MigrationLoader(connection).project_state(("home", "0007_finance_collection"))
+    migration = importlib.import_module("home.migrations.0007_finance_collection")
+    migration.forwards(state.apps, None)
+    migration.forwards(state.apps, None)  # idempotent
+
+    collection = Collection.objects.get(name=FINANCE_COLLECTION)
+    root = Collection.get_first_root_node()
+    assert collection.get_parent() == root and root.numchild == 2
+    assert {c.name for c in root.get_children()} == {"Photos", FINANCE_COLLECTION}
+    assert (
+        GroupCollectionPermission.objects.filter(
+            group__name=DONATIONS, collection=collection
+        ).count()
+        == 6
+    )
+
+
 def test_finance_uploads_the_bank_qr_and_donors_see_it_on_a_kgs_pledge(
     finance_client, finance_collection, accounts, make_pledge
 ):

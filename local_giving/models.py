@@ -238,14 +238,9 @@ class StatementFormat(models.Model):
                 "Give either one amount column, or a debit and a credit column, not both."
             )
         elif not self.amount_column.strip() and not (debit and credit):
-            message = _("Give either one amount column, or a debit and a credit column.")
-            errors[
-                "amount_column"
-                if not (debit or credit)
-                else "credit_column"
-                if debit
-                else "debit_column"
-            ] = message
+            # Point at the field still to fill in: the amount, or the missing half of the pair.
+            missing = "credit_column" if debit else "debit_column" if credit else "amount_column"
+            errors[missing] = _("Give either one amount column, or a debit and a credit column.")
         if errors:
             raise ValidationError(errors)
 

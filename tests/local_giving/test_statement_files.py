@@ -347,3 +347,27 @@ def test_refusals_are_translated(client, finance_user, statement_format):
     client.force_login(finance_user)
     html = upload(client, statement_format, "u.csv", utf16_csv()).content.decode()
     assert "UTF-16" in html and "This file is" not in html
+
+
+def test_the_admin_form_asks_for_an_amount_or_debit_and_credit(client, finance_user):
+    client.force_login(finance_user)
+    url = "/admin/snippets/local_giving/statementformat/add/"
+    data = {
+        "name": "Bakai CSV",
+        "file_type": "csv",
+        "encoding": "auto",
+        "delimiter": "auto",
+        "default_currency": "KGS",
+        "date_column": "Дата",
+        "purpose_column": "Назначение",
+        "debit_column": "Дебет",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Give either one amount column, or a debit and a credit column." in (
+        response.content.decode()
+    )
+    assert client.post(url, {**data, "credit_column": "Кредит"}).status_code == 302
+    assert StatementFormat.objects.get(name="Bakai CSV").has_debit_and_credit
+    onec = {"name": "1C", "file_type": "1c", "encoding": "auto", "delimiter": "auto"}
+    assert client.post(url, {**onec, "default_currency": "KGS"}).status_code == 302

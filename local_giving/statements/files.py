@@ -28,6 +28,7 @@ class Kind:
     ODS = "ods"
     ZIP = "zip"
     PDF = "pdf"
+    MARKUP = "markup"
     BINARY = "binary"
 
 
@@ -52,8 +53,11 @@ def sniff(raw):
         return Kind.PDF
     if _looks_like_utf16(head):
         return Kind.UTF16
-    if head.removeprefix(UTF8_BOM).lstrip().startswith(ONEC_HEADER):
+    start = head.removeprefix(UTF8_BOM).lstrip()
+    if start.startswith(ONEC_HEADER):
         return Kind.ONEC
+    if start[:14].lower().startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
+        return Kind.MARKUP  # a web page or an XML spreadsheet, often named .xls by banks
     if _looks_binary(head):
         return Kind.BINARY
     return Kind.TEXT
@@ -113,6 +117,11 @@ def refusal(kind):
             "(XLSX) or as CSV, and upload that file."
         ),
         Kind.ZIP: _("This file is a ZIP archive. Unpack it and upload the statement inside."),
+        Kind.MARKUP: _(
+            "This file is a web page (HTML) or an XML spreadsheet, which some banks save under "
+            "an .xls name. Open it in a spreadsheet program, save it as an Excel workbook (XLSX) "
+            "or as CSV, and upload that file."
+        ),
         Kind.PDF: _(
             "This file is a PDF document: the figures in a PDF cannot be read reliably. "
             "Export the statement from the bank as CSV, as an Excel workbook (XLSX) or as a "

@@ -19,6 +19,7 @@ from .lines import ParsedLine, StatementError
 from .values import parse_amount, parse_currency, parse_date
 
 MAX_ROWS = 50_000
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # a workbook is a ZIP: refuse a bomb before opening it
 HEADER_SEARCH_ROWS = 30
 
 
@@ -59,6 +60,18 @@ def xlsx_rows(raw):
     """[(row number, [cells as text])] of the first sheet of an Excel workbook."""
     from openpyxl import load_workbook
 
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        unpacked = sum(member.file_size for member in archive.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise StatementError(
+            [
+                _(
+                    "The Excel workbook is too large once unpacked (more than %(size)s MB); "
+                    "import the statement in parts."
+                )
+                % {"size": MAX_UNPACKED_BYTES // (1024 * 1024)}
+            ]
+        )
     try:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:

@@ -312,6 +312,11 @@ def pdf_bytes():
             "old Excel workbook (XLS)",
         ),
         (
+            "statement.xls",
+            lambda: "<html><body><table><tr><td>Дата</td></tr></table></body></html>".encode(),
+            "This file is a web page (HTML) or an XML spreadsheet",
+        ),
+        (
             "unclosed.csv",
             lambda: (
                 "Дата;Номер документа;Сумма;Валюта;Плательщик;Назначение платежа\n"
@@ -332,6 +337,18 @@ def test_unreadable_files_are_named_with_what_to_do(
     assert sentence in html
     assert "field larger" not in html and "Traceback" not in html
     assert not StatementImport.objects.exists()
+
+
+def test_a_workbook_too_large_once_unpacked_is_refused(finance_user):
+    import zipfile
+
+    fmt = debit_credit_format(StatementFormat.FileType.XLSX)
+    raw = io.BytesIO(workbook([["Дата", "Дебет"]]))
+    with zipfile.ZipFile(raw, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/padding.bin", bytes(61 * 1024 * 1024))
+    assert len(raw.getvalue()) < 5 * 1024 * 1024
+    with pytest.raises(StatementError, match="too large once unpacked"):
+        import_statement(raw.getvalue(), fmt, file_name="bomb.xlsx")
 
 
 def test_a_text_file_for_an_xlsx_format_is_named(finance_user, statement_format):

@@ -1,5 +1,7 @@
 """Read a statement file into ParsedLines, whatever the bank gave: CSV, XLSX or 1C."""
 
+from collections import Counter
+
 from django.utils.translation import gettext as _
 
 from . import onec, tables
@@ -25,8 +27,8 @@ def read_statement(raw, statement_format):
 
 
 def _refuse_repeated_ids(lines):
-    ids = [line.transaction_id for line in lines if line.transaction_id]
-    repeated = sorted({tid for tid in ids if ids.count(tid) > 1})
+    counts = Counter(line.transaction_id for line in lines if line.transaction_id)
+    repeated = sorted(tid for tid, count in counts.items() if count > 1)
     if repeated:
         raise StatementError(
             [

@@ -10,7 +10,10 @@ the same code:
   edit a page or snippet only where it is the *target* of a translation; the
   source, in whatever language it was written, stays out of reach
   (enforced by home/wagtail_hooks.py).
-- Donations: admin access only; the donations app adds its own permissions.
+- Donations (the finance team): admin access; the donations and local_giving apps add
+  their own permissions. Images and documents only in their own "Finance" collection
+  (add, choose, change): the bank's QR code image and the annual reports, nothing
+  elsewhere in the media library.
 
 The "Moderation" workflow (one GroupApprovalTask for Moderators) is assigned
 to the tree root and to each locale's home page, so it covers pages of every
@@ -25,6 +28,7 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
 DONATIONS = "Donations"
+FINANCE_COLLECTION = "Finance"
 WORKFLOW_NAME = "Moderation"
 TASK_NAME = "Moderators approve"
 
@@ -76,6 +80,19 @@ PAGE_PERMISSIONS = {
     DONATIONS: [],
 }
 
+# Permissions per group on its own collection (a child of the root collection).
+COLLECTION_PERMISSIONS = {
+    DONATIONS: [
+        ("wagtailimages", "image", "add_image"),
+        ("wagtailimages", "image", "change_image"),
+        ("wagtailimages", "image", "choose_image"),
+        ("wagtaildocs", "document", "add_document"),
+        ("wagtaildocs", "document", "change_document"),
+        ("wagtaildocs", "document", "choose_document"),
+    ],
+}
+COLLECTION_NAMES = {DONATIONS: FINANCE_COLLECTION}
+
 DEMO_ACCOUNTS = [
     ("editor", EDITORS),
     ("moderator", MODERATORS),
@@ -124,9 +141,68 @@ def setup_editorial_groups(apps=global_apps):
         group=groups[TRANSLATORS], permission__codename__in=["add_page", "publish_page"]
     ).delete()
 
+    for name in COLLECTION_PERMISSIONS:
+        setup_group_collection(apps, groups[name])
     if root is not None:
         setup_moderation_workflow(apps, groups[MODERATORS], root)
     return groups
+
+
+def setup_group_collection(apps, group):
+    """Give ``group`` its own collection with COLLECTION_PERMISSIONS[group.name]; return it.
+
+    The collection is the one the group already has permissions on (it may have been
+    renamed), else the root's child named COLLECTION_NAMES[group.name], else a new one.
+    """
+    collection_model = apps.get_model("wagtailcore", "Collection")
+    group_collection_permission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    held = (
+        group_collection_permission.objects.filter(group=group, collection__depth__gt=1)
+        .order_by("collection__path")
+        .first()
+    )
+    if held is not None:
+        collection = held.collection
+    else:
+        collection = _root_child(collection_model, COLLECTION_NAMES[group.name])
+    for spec in COLLECTION_PERMISSIONS[group.name]:
+        group_collection_permission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(apps, *spec)
+        )
+    return collection
+
+
+def _root_child(collection_model, name):
+    """The root collection's child called ``name``, created if missing.
+
+    Written with plain fields (path, depth, numchild as treebeard keeps them), so it
+    works on a migration's historical model, which has no add_child().
+    """
+    root = collection_model.objects.filter(depth=1).order_by("path").first()
+    if root is None:
+        root = collection_model.objects.create(name="Root", path="0001", depth=1, numchild=0)
+    children = collection_model.objects.filter(depth=2, path__startswith=root.path)
+    existing = children.filter(name=name).order_by("path").first()
+    if existing is not None:
+        return existing
+    last = children.order_by("-path").values_list("path", flat=True).first()
+    step = int(last[len(root.path) :], 36) + 1 if last else 1
+    collection = collection_model.objects.create(
+        name=name, path=root.path + _base36(step).rjust(4, "0"), depth=2, numchild=0
+    )
+    collection_model.objects.filter(pk=root.pk).update(numchild=children.count())
+    return collection
+
+
+def _base36(number):
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    text = ""
+    while True:
+        number, remainder = divmod(number, 36)
+        text = digits[remainder] + text
+        if not number:
+            return text
 
 
 def setup_moderation_workflow(apps, moderators, root):

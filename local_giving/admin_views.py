@@ -1,6 +1,6 @@
 """Wagtail admin views for the finance team: confirm a transfer, import a statement,
-handle unmatched statement lines. Open to users with donations.change_donation
-(the Donations group)."""
+handle unmatched statement lines (with candidate pledges of the same amount).
+Open to users with donations.change_donation (the Donations group)."""
 
 from django import forms
 from django.contrib import messages
@@ -19,7 +19,14 @@ from donations.models import Donation
 
 from .models import StatementFormat, StatementImport, StatementLine
 from .services import TransferError, confirm_transfer
-from .statements import StatementError, assign_line, ignore_line, import_statement
+from .statements import (
+    CANDIDATE_DAYS,
+    StatementError,
+    assign_line,
+    candidate_pledges,
+    ignore_line,
+    import_statement,
+)
 
 PERMISSION = "donations.change_donation"
 CHANNELS = [
@@ -51,7 +58,7 @@ class ImportStatementForm(forms.Form):
     statement_format = forms.ModelChoiceField(
         label=gettext_lazy("Bank statement format"), queryset=StatementFormat.objects.all()
     )
-    file = forms.FileField(label=gettext_lazy("Statement (CSV)"))
+    file = forms.FileField(label=gettext_lazy("Statement file (CSV, XLSX or 1C)"))
 
 
 class AssignLineForm(forms.Form):
@@ -168,8 +175,14 @@ class UnmatchedLinesView(FinanceView, TemplateView):
             "booked_on", "pk"
         )
         page = Paginator(lines, 50).get_page(self.request.GET.get("p"))
+        page.object_list = list(page.object_list)
+        candidates = candidate_pledges(page.object_list)
+        for line in page.object_list:
+            line.candidates = candidates.get(line.pk, [])
         context["lines"] = page
         context["form"] = AssignLineForm()
+        context["candidate_days"] = CANDIDATE_DAYS
+        context["show_donors"] = self.request.user.has_perm("donations.view_donor_details")
         return context
 
     def post(self, request, *args, **kwargs):

@@ -154,7 +154,16 @@ class BankAccount(models.Model):
 
 
 class StatementFormat(models.Model):
-    """How to read one bank's statement CSV: configured once, chosen on import."""
+    """How to read one bank's statement export: configured once, chosen on import.
+
+    CSV and XLSX files are read through the column headings below; a 1C
+    ClientBankExchange file carries its own field names, so only the currency applies.
+    """
+
+    class FileType(models.TextChoices):
+        CSV = "csv", _("CSV (text with columns)")
+        XLSX = "xlsx", _("Excel workbook (XLSX), first sheet")
+        ONEC = "1c", _("1C bank exchange file (1CClientBankExchange)")
 
     class Encoding(models.TextChoices):
         AUTO = "auto", _("Detect (UTF-8, UTF-8 with BOM or Windows-1251)")
@@ -166,16 +175,48 @@ class StatementFormat(models.Model):
         AUTO = "auto", _("Detect")
         SEMICOLON = ";", _("Semicolon (;)")
         COMMA = ",", _("Comma (,)")
+        TAB = "\t", _("Tab")
 
     name = models.CharField(_("name"), max_length=120, unique=True)
+    file_type = models.CharField(
+        _("file type"), max_length=8, choices=FileType.choices, default=FileType.CSV
+    )
     encoding = models.CharField(
-        _("encoding"), max_length=10, choices=Encoding.choices, default=Encoding.AUTO
+        _("encoding"),
+        max_length=10,
+        choices=Encoding.choices,
+        default=Encoding.AUTO,
+        help_text=_("For CSV and 1C files; an Excel workbook has no encoding to choose."),
     )
     delimiter = models.CharField(
-        _("delimiter"), max_length=4, choices=Delimiter.choices, default=Delimiter.AUTO
+        _("delimiter"),
+        max_length=4,
+        choices=Delimiter.choices,
+        default=Delimiter.AUTO,
+        help_text=_("For CSV files only."),
     )
-    date_column = models.CharField(_("date column"), max_length=100)
-    amount_column = models.CharField(_("amount column"), max_length=100)
+    date_column = models.CharField(_("date column"), max_length=100, blank=True)
+    amount_column = models.CharField(
+        _("amount column"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "One signed amount: money received is positive, money paid out negative. "
+            "Leave empty if the bank gives separate debit and credit columns."
+        ),
+    )
+    debit_column = models.CharField(
+        _("debit column"),
+        max_length=100,
+        blank=True,
+        help_text=_("Money paid out (outgoing). Only with a credit column."),
+    )
+    credit_column = models.CharField(
+        _("credit column"),
+        max_length=100,
+        blank=True,
+        help_text=_("Money received (incoming). Only with a debit column."),
+    )
     currency_column = models.CharField(
         _("currency column"),
         max_length=100,
@@ -185,7 +226,7 @@ class StatementFormat(models.Model):
     default_currency = models.CharField(
         _("statement currency"), max_length=3, choices=Currency.choices, default=Currency.KGS
     )
-    purpose_column = models.CharField(_("payment purpose column"), max_length=100)
+    purpose_column = models.CharField(_("payment purpose column"), max_length=100, blank=True)
     transaction_id_column = models.CharField(
         _("bank transaction id column"),
         max_length=100,
@@ -196,19 +237,22 @@ class StatementFormat(models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("file_type"),
         FieldPanel("encoding"),
         FieldPanel("delimiter"),
+        FieldPanel("default_currency"),
         MultiFieldPanel(
             [
                 FieldPanel("date_column"),
                 FieldPanel("amount_column"),
+                FieldPanel("debit_column"),
+                FieldPanel("credit_column"),
                 FieldPanel("currency_column"),
-                FieldPanel("default_currency"),
                 FieldPanel("purpose_column"),
                 FieldPanel("transaction_id_column"),
                 FieldPanel("payer_column"),
             ],
-            heading=_("Column headings, as in the file"),
+            heading=_("Column headings, as in the file (CSV and XLSX)"),
         ),
     ]
 
@@ -219,6 +263,36 @@ class StatementFormat(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_columns(self):
+        return self.file_type != self.FileType.ONEC
+
+    @property
+    def has_debit_and_credit(self):
+        return bool(self.debit_column.strip() and self.credit_column.strip())
+
+    def clean(self):
+        super().clean()
+        if not self.has_columns:
+            return
+        required = _("Needed to read a CSV or XLSX statement.")
+        errors = {
+            field: required
+            for field in ("date_column", "purpose_column")
+            if not getattr(self, field).strip()
+        }
+        debit, credit = self.debit_column.strip(), self.credit_column.strip()
+        if self.amount_column.strip() and (debit or credit):
+            errors["amount_column"] = _(
+                "Give either one amount column, or a debit and a credit column, not both."
+            )
+        elif not self.amount_column.strip() and not (debit and credit):
+            # Point at the field still to fill in: the amount, or the missing half of the pair.
+            missing = "credit_column" if debit else "debit_column" if credit else "amount_column"
+            errors[missing] = _("Give either one amount column, or a debit and a credit column.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class StatementImport(models.Model):

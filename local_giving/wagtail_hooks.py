@@ -26,7 +26,7 @@ class StatementFormatViewSet(SnippetViewSet):
     model = StatementFormat
     icon = "table"
     menu_label = _("Statement formats")
-    list_display = ["name", "encoding", "delimiter", "default_currency"]
+    list_display = ["name", "file_type", "encoding", "delimiter", "default_currency"]
 
 
 class AnnualReportViewSet(SnippetViewSet):

@@ -9,7 +9,7 @@ from django.core.cache import cache
 import pytest
 
 from donations.models import Donation, Fund
-from local_giving.models import PLACEHOLDER, BankAccount, StatementFormat
+from local_giving.models import PLACEHOLDER, BankAccount, StatementFormat, TransparencyPage
 from local_giving.services import create_pledge
 
 EPC_IBAN = "DE89370400440532013000"  # the ISO 13616 example IBAN, not a real account
@@ -129,3 +129,22 @@ def service_messages_in_english():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def transparency_pages(home_page, locales):
+    page = home_page.add_child(
+        instance=TransparencyPage(
+            title="Ачык-айкындуулук", slug="transparency", body="<p>Акча.</p>"
+        )
+    )
+    page.save_revision().publish()
+    pages = {"ky": page}
+    for code in ("ru", "en"):
+        home = home_page.copy_for_translation(locales[code])
+        home.save_revision().publish()
+        translated = page.copy_for_translation(locales[code]).specific
+        translated.title = {"ru": "Прозрачность", "en": "Transparency"}[code]
+        translated.save_revision().publish()
+        pages[code] = translated
+    return pages

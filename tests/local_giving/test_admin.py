@@ -11,6 +11,8 @@ import pytest
 from donations.models import Donation
 from local_giving.models import StatementLine
 
+from .keyboards import cyrillic_twin
+
 CONFIRM = "/admin/bank-transfers/confirm/"
 IMPORT = "/admin/bank-transfers/import/"
 UNMATCHED = "/admin/bank-transfers/unmatched/"
@@ -73,6 +75,25 @@ def test_confirm_one_by_one(client, finance_user, make_pledge):
     assert pledge.confirmed_by == finance_user
     html = response.content.decode()
     assert pledge.receipt_number in html and "amount received is recorded" in html
+
+
+def test_confirm_a_reference_typed_on_a_cyrillic_keyboard(client, finance_user, make_pledge):
+    pledge = make_pledge()
+    typed = cyrillic_twin(pledge.reference_code, variant=1)
+    client.force_login(finance_user)
+    response = client.post(
+        CONFIRM,
+        {
+            "reference": typed,
+            "received_on": timezone.localdate().isoformat(),
+            "amount": "1000",
+            "channel": "bank_transfer",
+        },
+        follow=True,
+    )
+    pledge.refresh_from_db()
+    assert pledge.status == Donation.Status.PAID
+    assert f"Confirmed {pledge.reference_code}" in response.content.decode()
 
 
 def test_confirm_with_an_unknown_reference_shows_the_error(client, finance_user, db):

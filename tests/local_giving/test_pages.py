@@ -68,25 +68,6 @@ def test_paid_pledge_says_thank_you(client, make_pledge, accounts):
     assert "Thank you" in html
 
 
-@pytest.fixture
-def transparency_pages(home_page, locales):
-    page = home_page.add_child(
-        instance=TransparencyPage(
-            title="Ачык-айкындуулук", slug="transparency", body="<p>Акча.</p>"
-        )
-    )
-    page.save_revision().publish()
-    pages = {"ky": page}
-    for code in ("ru", "en"):
-        home = home_page.copy_for_translation(locales[code])
-        home.save_revision().publish()
-        translated = page.copy_for_translation(locales[code]).specific
-        translated.title = {"ru": "Прозрачность", "en": "Transparency"}[code]
-        translated.save_revision().publish()
-        pages[code] = translated
-    return pages
-
-
 def test_transparency_page_rules():
     assert TransparencyPage.parent_page_types == ["home.HomePage"]
     assert TransparencyPage.subpage_types == []

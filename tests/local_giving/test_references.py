@@ -7,6 +7,8 @@ from donations.models import Donation
 from local_giving import references
 from local_giving.services import create_pledge
 
+from .keyboards import CYRILLIC, cyrillic_twin
+
 CODE = re.compile(r"^SOS-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
 
 
@@ -88,3 +90,55 @@ def test_create_pledge_makes_a_pending_offline_donation(make_pledge, fund):
     assert pledge.pledged_amount == pledge.amount == 1000
     assert pledge.fund == fund
     assert pledge.receipt_number is None
+
+
+# Codes typed on a Cyrillic keyboard ------------------------------------------------------
+
+TYPED = references.ALPHABET + references.ALPHABET.lower() + "".join(CYRILLIC.values()) + "ОоІі"
+
+
+def code_with_lookalikes(rng):
+    body = "".join(rng.choice("ABCEHKMPTXY3" + references.ALPHABET) for _ in range(7))
+    return references.format_code(body + references.check_character(body))
+
+
+def test_every_lookalike_letter_of_the_alphabet_folds_to_latin():
+    for latin, twins in CYRILLIC.items():
+        for twin in twins:
+            assert references.fold(twin) == latin, (twin, latin)
+    assert references.fold("ＳＯＳ－２") == "SOS-2"  # full-width forms
+
+
+@pytest.mark.parametrize("variant", [0, 1, 2, 3])
+def test_a_code_typed_with_cyrillic_lookalikes_is_the_same_code(variant):
+    import random
+
+    rng = random.Random(variant)
+    for _ in range(200):
+        code = code_with_lookalikes(rng)
+        typed = cyrillic_twin(code, variant)
+        assert references.find_codes(f"Кайрымдуулук {typed}") == [code], typed
+        assert references.normalize(typed) == code
+
+
+def test_folding_still_catches_every_single_typo_and_adjacent_swap():
+    """Exhaustive for 40 codes: every character that can be typed (Latin, lower case and the
+    Cyrillic look-alikes) at every position, and every swap of neighbours."""
+    import random
+
+    rng = random.Random(16)
+    for _ in range(40):
+        code = code_with_lookalikes(rng)
+        chars = code[4:8] + code[9:]
+        typed = cyrillic_twin(chars, rng.randrange(4))
+        for i in range(len(typed)):
+            for other in TYPED:
+                if references.fold(other) == chars[i]:
+                    continue  # the same letter, typed another way: not a typo
+                typo = typed[:i] + other + typed[i + 1 :]
+                text = f"SOS-{typo[:4]}-{typo[4:]}"
+                assert references.find_codes(text) == [], (code, text)
+            if i + 1 < len(typed) and chars[i] != chars[i + 1]:
+                swapped = typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :]
+                text = f"SOS-{swapped[:4]}-{swapped[4:]}"
+                assert references.find_codes(text) == [], (code, text)

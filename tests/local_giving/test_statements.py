@@ -7,6 +7,8 @@ from donations.models import Donation
 from local_giving.models import StatementImport, StatementLine
 from local_giving.statements import StatementError, import_statement, parse_amount, parse_date
 
+from .keyboards import cyrillic_twin
+
 HEADER = "Дата;Номер документа;Сумма;Валюта;Плательщик;Назначение платежа"
 
 
@@ -183,3 +185,17 @@ def test_a_line_with_missing_columns_is_reported(statement_format):
     raw = statement("20.11.2026;A1;1000")
     with pytest.raises(StatementError, match="Line 2: 3 columns instead of 6"):
         import_statement(raw, statement_format, file_name="x.csv")
+
+
+def test_a_reference_typed_in_cyrillic_matches_like_its_latin_twin(make_pledge, statement_format):
+    latin, cyrillic = make_pledge(), make_pledge()
+    typed = cyrillic_twin(cyrillic.reference_code).lower()
+    raw = statement(
+        f"20.11.2026;A1;1000;KGS;Асанова А.;Кайрымдуулук {latin.reference_code}",
+        f"20.11.2026;A2;1000;KGS;Петров П.;Кайрымдуулук {typed}",
+    )
+    record = import_statement(raw, statement_format, file_name="ky.csv")
+    assert record.lines_matched == 2
+    lines = {line.transaction_key: line for line in StatementLine.objects.all()}
+    assert lines["id:A1"].donation == latin and lines["id:A2"].donation == cyrillic
+    assert lines["id:A2"].purpose.endswith(typed)  # the bank's text is kept as it came

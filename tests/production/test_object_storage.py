@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 import boto3
 import pytest
@@ -79,7 +80,12 @@ def test_uploaded_image_and_rendition_live_in_the_bucket(client, db, editor, s3_
     original = png_bytes()
     response = client.post(
         "/admin/images/add/",
-        {"title": "Village", "file": ContentFile(original, name="village.png")},
+        {
+            "title": "Village",
+            "file": ContentFile(original, name="village.png"),
+            # Two collections exist (the root and Finance): the form asks which one.
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
     assert response.status_code == 302, response.content[:500]
 

@@ -109,6 +109,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Warns once when requests come through a proxy that TRUSTED_PROXY_COUNT does not trust.
+    "sos_site.security.UntrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sos_site.security.SecurityHeadersMiddleware",
     "sos_site.security.ContentSecurityPolicyMiddleware",

@@ -565,7 +565,9 @@ def pay(double, checkout_url, base_url):
     stripe_session = next(s for s in double.sessions.values() if s["url"] == checkout_url)
     completed = double.complete_session(stripe_session["id"])
     event = stripe_event("checkout.session.completed", completed)
-    return post_webhook(requests.Session(), event, base_url=base_url).status_code
+    sender = requests.Session()
+    sender.headers.update(HEADERS)
+    return post_webhook(sender, event, base_url=base_url).status_code
 
 
 def transparency_csv(base_url):
@@ -736,6 +738,32 @@ def file_digests(folder):
     }
 
 
+def start_s3():
+    """moto's S3 server in a thread, with a bucket for backups; the variables to reach it."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False).start()
+    env = {
+        "AWS_S3_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+        "AWS_S3_REGION_NAME": "us-east-1",
+        "AWS_S3_ADDRESSING_STYLE": "path",
+        "AWS_ACCESS_KEY_ID": "smoke",
+        "AWS_SECRET_ACCESS_KEY": "smoke-secret",
+    }
+    boto3.client(
+        "s3",
+        endpoint_url=env["AWS_S3_ENDPOINT_URL"],
+        region_name="us-east-1",
+        aws_access_key_id="smoke",
+        aws_secret_access_key="smoke-secret",  # noqa: S106 (moto accepts any)
+    ).create_bucket(Bucket="sos-smoke-backups")
+    return env
+
+
 def restore_drill():
     step("Backup and restore drill")
     receipts = shell(TRANSFERS_CODE)
@@ -750,8 +778,12 @@ def restore_drill():
     manifest = json.loads((backups / name / "manifest.json").read_text())
     check(
         manifest["media_files"] == len(media),
-        f"backup {name}: database dump and {manifest['media_files']} media files",
+        f"backup {name} to a folder: database dump and {manifest['media_files']} media files",
     )
+    # The same to a bucket (moto's S3 server), restored from there.
+    s3 = start_s3()
+    output = run("backup", "s3://sos-smoke-backups/nightly", script="scripts/backup.py", env=s3)
+    s3_name = re.search(r"backup (sos-\S+):", output).group(1)
 
     restored_db = f"{DATABASE}_restored"
     recreate_database(restored_db)
@@ -762,7 +794,8 @@ def restore_drill():
         "REDIS_URL": f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB - 1}",
         "GUNICORN_BIND": f"127.0.0.1:{PORT_RESTORED}",
     }
-    run("restore", str(backups / name), script="scripts/backup.py", env=restored_env)
+    source = f"s3://sos-smoke-backups/nightly/{s3_name}"
+    run("restore", source, script="scripts/backup.py", env={**restored_env, **s3})
     copy = shell(LEDGER_CODE, env=restored_env)
     check(copy["donations"] == ledger["donations"], f"{len(copy['donations'])} donations intact")
     numbers = [row[5] for row in copy["donations"] if row[5]]
@@ -772,7 +805,7 @@ def restore_drill():
     check(copy["images"] == ledger["images"], f"{len(copy['images'])} image records intact")
     check(
         file_digests(restored_env["MEDIA_ROOT"]) == media,
-        f"{len(media)} media files restored byte for byte",
+        f"{len(media)} media files restored byte for byte from {source}",
     )
 
     run("release", env=restored_env)

@@ -28,7 +28,8 @@ def project_roots():
     """Folders of the project's own code: its apps, the settings package, templates, locale."""
     base = Path(settings.BASE_DIR).resolve()
     environment = Path(sys.prefix).resolve()
-    project_package = import_module(settings.SETTINGS_MODULE.partition(".")[0])
+    # The package of the URLconf (sos_site), imported alone: cheap, and set under tests too.
+    project_package = import_module(settings.ROOT_URLCONF.partition(".")[0])
     roots = {Path(project_package.__file__).resolve().parent}
     roots.update(Path(config.path).resolve() for config in apps.get_app_configs())
     for engine in settings.TEMPLATES:

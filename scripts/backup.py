@@ -60,6 +60,7 @@ def backup_storage(target):
         options = {
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
         }
     options.update(
         bucket_name=bucket,

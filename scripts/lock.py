@@ -48,7 +48,11 @@ def blocks(text):
 
 
 def main():
-    work = Path(tempfile.mkdtemp(prefix="sos-lock-"))
+    with tempfile.TemporaryDirectory(prefix="sos-lock-") as work:
+        lock(Path(work))
+
+
+def lock(work):
     venv.create(work / "venv", with_pip=True)
     env = {key: value for key, value in os.environ.items() if not key.startswith("PIP_")}
     env.update(PIP_CONFIG_FILE=os.devnull, CUSTOM_COMPILE_COMMAND="make lock")

@@ -8,8 +8,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=sos_site.settings.production
 
+# make for the Makefile's targets; PostgreSQL's client from the PostgreSQL project's
+# repository, as new as the server in compose.yaml, for `make backup` and `make restore`.
 RUN apt-get update \
-    && apt-get install --yes --no-install-recommends make \
+    && apt-get install --yes --no-install-recommends make postgresql-common \
+    && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+    && apt-get install --yes --no-install-recommends postgresql-client-16 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1000 sos
 
@@ -17,17 +21,26 @@ WORKDIR /app
 RUN chown sos:sos /app
 USER sos
 
-# Dependencies first, so code changes do not reinstall them: the same target as `make install`.
-COPY --chown=sos:sos Makefile requirements.lock pyproject.toml ./
-RUN make .venv/.installed PYTHON=python3.11
+# Dependencies first, so code changes do not reinstall them: the runtime lock only (no test
+# tools), every file checked against its hash; the same target as `make runtime`.
+COPY --chown=sos:sos Makefile requirements.lock ./
+RUN make runtime RUNTIME_VENV=.venv PYTHON=python3.11
 
 COPY --chown=sos:sos . .
 # Catalogues and static files are built into the image; the values below exist only
-# for this step (production.py refuses to start without real ones).
-RUN touch .venv/.installed && mkdir -p media \
-    && SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid make install PYTHON=python3.11 \
+# for this step (production.py refuses to start without real ones). `manage.py release`
+# (compose.yaml's release service) repeats both at deploy time, which costs nothing then.
+RUN mkdir -p media \
+    && SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid \
+       .venv/bin/python manage.py compile_catalogues \
     && SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid \
        .venv/bin/python manage.py collectstatic --noinput
+
+# The release's name in the page cache's generation key (sos_site/release.py), e.g.
+#   docker build --build-arg RELEASE_ID=$(git rev-parse --short HEAD) .
+# Left empty, the site names the release by a digest of its static files, code and packages.
+ARG RELEASE_ID=""
+ENV RELEASE_ID=${RELEASE_ID}
 
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \

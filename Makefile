@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# The production environment: the runtime lock only (the Dockerfile builds the same).
+RUNTIME_VENV ?= var/runtime-venv
+RUNTIME_STAMP := $(RUNTIME_VENV)/.installed
 # Links printed by the demo loader and sent in emails point at the port `make run` serves.
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
@@ -13,14 +16,23 @@ export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock pyproject.toml
+# Development and tests: requirements-test.lock starts with `-r requirements.lock`.
+$(STAMP): requirements.lock requirements-test.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements-test.lock
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the locked dependencies
+$(RUNTIME_STAMP): requirements.lock
+	@test -x $(RUNTIME_VENV)/bin/python || $(PYTHON) -m venv $(RUNTIME_VENV)
+	$(RUNTIME_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(RUNTIME_VENV)/bin/python -m pip install --quiet --require-hashes -r requirements.lock
+	@touch $(RUNTIME_STAMP)
+
+install: $(STAMP) ## Create .venv with the runtime and test/dev locks (hash-checked)
 	$(PY) manage.py compile_catalogues
+
+runtime: $(RUNTIME_STAMP) ## Create $(RUNTIME_VENV) with the runtime lock only, as production has it
 
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput
@@ -45,8 +57,16 @@ test-postgres: install ## Run the test suite (but the browser tests) against Pos
 	DATABASE_URL=$${DATABASE_URL_POSTGRES:-postgres://postgres@127.0.0.1:5432/sos_site} $(PY) -m pytest -m "not browser and not serialized_db"
 	DATABASE_URL=$${DATABASE_URL_POSTGRES:-postgres://postgres@127.0.0.1:5432/sos_site} $(PY) -m pytest -m serialized_db
 
-prod-smoke: install ## Boot production settings under gunicorn (PostgreSQL, Redis on 127.0.0.1) and smoke-test over HTTP on :8114
-	$(PY) scripts/prod_smoke.py
+# The script runs from .venv (requests, the Stripe double); every process of the site runs
+# from $(RUNTIME_VENV), which has only the runtime lock.
+prod-smoke: install runtime ## Release, two gunicorns, a deploy, a restore drill: production settings on PostgreSQL and Redis (:8114, :8115)
+	SMOKE_RUNTIME_PYTHON=$(RUNTIME_VENV)/bin/python $(PY) scripts/prod_smoke.py
+
+backup: ## Back up PostgreSQL (pg_dump) and the media to BACKUP_TARGET (a folder or s3://bucket/prefix)
+	$(PY) scripts/backup.py backup $(BACKUP_TARGET)
+
+restore: ## Restore BACKUP (a folder or s3://bucket/prefix/name) into DATABASE_URL and the media storage
+	$(PY) scripts/backup.py restore $(BACKUP)
 
 bench: install ## Load-test production settings under gunicorn with wrk; table + docs/bench/latest.json (BENCH_DURATION=30)
 	$(PY) bench/run.py
@@ -66,10 +86,7 @@ messages: install ## Extract the project's strings into locale/ky and locale/ru
 	$(PY) manage.py makemessages --locale ky --locale ru --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore '.tools/*' --ignore 'node_modules/*' --no-obsolete
 	$(PY) manage.py compile_catalogues
 
-lock: ## Re-pin requirements.lock from pyproject.toml (needs network to PyPI)
-	rm -rf /tmp/sos-lock-venv && $(PYTHON) -m venv /tmp/sos-lock-venv
-	/tmp/sos-lock-venv/bin/pip install --quiet --upgrade pip
-	/tmp/sos-lock-venv/bin/pip install --quiet ".[test]"
-	/tmp/sos-lock-venv/bin/pip freeze --exclude-editable | grep -v '^sos-site' > requirements.lock
+lock: ## Re-pin requirements.lock (runtime) and requirements-test.lock with hashes from PyPI (UPGRADE=1 moves pins on)
+	$(PYTHON) scripts/lock.py
 
-.PHONY: help install migrate demo run test test-postgres prod-smoke bench browser-deps audit lint messages lock
+.PHONY: help install runtime migrate demo run test test-postgres prod-smoke backup restore bench browser-deps audit lint messages lock

@@ -8,5 +8,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import signals
+        from sos_site import checks  # noqa: F401 (registers the deployment checks)
 
         signals.connect()

@@ -5,17 +5,25 @@
 
 Recreates the database SMOKE_DATABASE (default sos_smoke) on the PostgreSQL
 server at 127.0.0.1:5432, empties Redis database 14 on 127.0.0.1:6379, runs
-migrate, compile_catalogues, collectstatic and load_demo, starts gunicorn on
-127.0.0.1:8114 and `manage.py db_worker`, checks the site over HTTP, and stops
-every process it started, whatever happens. For the donation steps it runs the
-Stripe double (tests/stripe_double) and a small SMTP sink in threads of this
-process: a card gift, its signed webhook, the receipt emailed by the worker.
+`manage.py release` (the deploy step of docs/production.md) and load_demo,
+starts two gunicorns sharing the database and Redis, as two app servers would
+(127.0.0.1:8114 and :8115), and `manage.py db_worker`, checks the site over
+HTTP, and stops every process it started, whatever happens. For the donation
+steps it runs the Stripe double (tests/stripe_double) and a small SMTP sink in
+threads of this process: a card gift, its signed webhook, the receipt emailed
+by the worker; then concurrent gifts through both servers (gapless receipt
+numbers, totals), a publish through one seen at once on the other, a backup
+restored into an empty database (ledger, media, the site serving it; :8116),
+and a deploy of a changed stylesheet (no cached page links a missing file).
 Exit status 0 when every check passed. Only the standard library, requests and
-the double are used here; Django runs in the child processes.
+the double are used here; Django runs in the child processes, with the Python
+of SMOKE_RUNTIME_PYTHON (`make prod-smoke`: a virtualenv of the runtime lock only).
 """
 
 import email
 import email.policy
+import hashlib
+import json
 import os
 import re
 import secrets
@@ -28,15 +36,20 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+# Not resolved: a virtualenv's python is a symlink, and only its own path selects the env.
+PYTHON = os.path.abspath(os.environ.get("SMOKE_RUNTIME_PYTHON", ROOT / ".venv" / "bin" / "python"))
+GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 PORT = int(os.environ.get("SMOKE_PORT", "8114"))
+PORT_2 = PORT + 1  # the second app server
+PORT_RESTORED = PORT + 2  # the site served from the restored backup
 BASE_URL = f"http://127.0.0.1:{PORT}"
+BASE_URL_2 = f"http://127.0.0.1:{PORT_2}"
 POSTGRES = os.environ.get("SMOKE_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASE = os.environ.get("SMOKE_DATABASE", "sos_smoke")
 REDIS_HOST, REDIS_PORT, REDIS_DB = "127.0.0.1", 6379, 14
@@ -49,7 +62,7 @@ ENV = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "DEBUG": "off",
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{PORT}",
+    "CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{PORT},https://127.0.0.1:{PORT_2}",
     "DATABASE_URL": f"{POSTGRES}/{DATABASE}",
     "REDIS_URL": f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}",
     "EMAIL_URL": "consolemail://",
@@ -59,6 +72,9 @@ ENV = {
     "DONATIONS_DEMO_GATEWAY": "off",
     "WEB_CONCURRENCY": "2",
     "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+    # One proxy in front (here: this script); the concurrent donors come from their own
+    # addresses in X-Forwarded-For, requests without the header count as 127.0.0.1.
+    "TRUSTED_PROXY_COUNT": "1",
 }
 for key in ("SENTRY_DSN", "AWS_STORAGE_BUCKET_NAME"):
     ENV.pop(key, None)
@@ -83,49 +99,60 @@ def step(title):
     print(f"\n== {title}", flush=True)
 
 
-def run(*args, timeout=600):
+def run(*args, timeout=900, cwd=ROOT, env=None, script="manage.py"):
     """Run a manage.py command in the production environment; stop on failure."""
-    print(f"$ manage.py {' '.join(args)}", flush=True)
+    print(f"$ {script} {' '.join(args)}", flush=True)
     result = subprocess.run(  # noqa: S603 (our own fixed commands)
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=ENV,
+        [PYTHON, script, *args],
+        cwd=cwd,
+        env={**ENV, **(env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,
     )
     if result.returncode != 0:
         print(result.stdout[-4000:], result.stderr[-4000:], sep="\n")
-        raise SystemExit(f"manage.py {args[0]} failed ({result.returncode})")
+        raise SystemExit(f"{script} {args[0]} failed ({result.returncode})")
     return result.stdout
 
 
-def start(name, *command):
+def start(name, *command, cwd=ROOT, env=None):
     """Start a background process in its own process group, output to a log file."""
     log_path = WORKDIR / f"{name}.log"
-    log = open(log_path, "w")  # noqa: SIM115 (closed with the process)
+    log = open(log_path, "a")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(  # noqa: S603 (our own fixed commands)
-        command, cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        command,
+        cwd=cwd,
+        env={**ENV, **(env or {})},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     STARTED.append((name, process, log_path))
     print(f"started {name} (pid {process.pid}), log {log_path}", flush=True)
     return process
 
 
-def stop_everything():
-    """The trap: stop every process this script started, gently, then firmly."""
-    for _name, process, _ in reversed(STARTED):
+def stop(names=None):
+    """Stop the processes this script started (those named, or all), gently, then firmly."""
+    chosen = [entry for entry in STARTED if names is None or entry[0] in names]
+    for _name, process, _ in reversed(chosen):
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
     deadline = time.monotonic() + 15
-    for name, process, _ in reversed(STARTED):
+    for name, process, _ in reversed(chosen):
         try:
             process.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         print(f"stopped {name} (pid {process.pid})", flush=True)
-    STARTED.clear()
+    STARTED[:] = [entry for entry in STARTED if entry not in chosen]
+
+
+def stop_everything():
+    """The trap: stop every process this script started."""
+    stop()
 
 
 def _terminate(signum, frame):
@@ -143,10 +170,10 @@ def _resp(*parts):
     return payload
 
 
-def redis_command(*parts):
-    """Run one command on our Redis database over a plain socket (RESP); return its reply line."""
+def redis_command(*parts, db=REDIS_DB):
+    """Run one command on one of our Redis databases over a plain socket (RESP); its reply."""
     with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=2) as conn:
-        conn.sendall(_resp("SELECT", REDIS_DB) + _resp(*parts))
+        conn.sendall(_resp("SELECT", db) + _resp(*parts))
         reply = b""
         while reply.count(b"\r\n") < 2:
             chunk = conn.recv(1024)
@@ -159,31 +186,31 @@ def redis_command(*parts):
     return lines[1].decode()
 
 
-def recreate_database():
-    """Drop and create the smoke database (through psycopg, in the project's virtualenv)."""
+def recreate_database(name=DATABASE):
+    """Drop and create an empty database (through psycopg, in the project's virtualenv)."""
     snippet = (
         "import sys, psycopg\n"
         "with psycopg.connect(sys.argv[1] + '/postgres', autocommit=True) as conn:\n"
         "    conn.execute(f'DROP DATABASE IF EXISTS \"{sys.argv[2]}\" WITH (FORCE)')\n"
         "    conn.execute(f'CREATE DATABASE \"{sys.argv[2]}\"')\n"
     )
-    command = [PYTHON, "-c", snippet, POSTGRES, DATABASE]
+    command = [PYTHON, "-c", snippet, POSTGRES, name]
     subprocess.run(command, check=True, timeout=60)  # noqa: S603 (our own fixed command)
 
 
-def wait_until_up(timeout=90):
+def wait_until_up(name="gunicorn", base_url=BASE_URL, timeout=90):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        gunicorn = STARTED[0][1]
+        gunicorn = next(process for entry, process, _ in STARTED if entry == name)
         if gunicorn.poll() is not None:
-            raise SystemExit("gunicorn exited during start-up; see its log above")
+            raise SystemExit(f"{name} exited during start-up; see its log above")
         try:
-            if requests.get(f"{BASE_URL}/healthz", headers=HEADERS, timeout=10).ok:
+            if requests.get(f"{base_url}/healthz", headers=HEADERS, timeout=10).ok:
                 return
         except requests.RequestException:
             pass  # not listening yet, or still loading
         time.sleep(0.5)
-    raise SystemExit(f"gunicorn did not answer on {BASE_URL} within {timeout} s")
+    raise SystemExit(f"{name} did not answer on {base_url} within {timeout} s")
 
 
 # --- checks -------------------------------------------------------------------
@@ -348,12 +375,12 @@ def stripe_event(type_, obj):
     }
 
 
-def post_webhook(session, event, secret=WEBHOOK_SECRET):
+def post_webhook(session, event, secret=WEBHOOK_SECRET, base_url=BASE_URL):
     from tests.stripe_double.events import encode, signature_header
 
     payload = encode(event)
     return session.post(
-        f"{BASE_URL}/stripe/webhook/",
+        f"{base_url}/stripe/webhook/",
         data=payload.encode(),
         headers={
             "Content-Type": "application/json",
@@ -376,15 +403,20 @@ def donation_state(session_id):
     return match.groups() if match else ("?", "?", "?")
 
 
-def post_form(session, url, page, data):
+def post_form(session, url, page, data, headers=None):
     """POST like a browser: CSRF cookie and token from the page, Origin and Referer of the site."""
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
     cookie = page.cookies.get("csrftoken") or session.cookies.get("csrftoken", "")
-    origin = f"https://127.0.0.1:{PORT}"
+    origin = "https://" + url.split("://", 1)[1].split("/", 1)[0]
     return session.post(
         url,
         data={**data, "csrfmiddlewaretoken": token.group(1) if token else ""},
-        headers={"Cookie": f"csrftoken={cookie}", "Origin": origin, "Referer": origin + "/"},
+        headers={
+            "Cookie": f"csrftoken={cookie}",
+            "Origin": origin,
+            "Referer": origin + "/",
+            **(headers or {}),
+        },
         timeout=30,
         allow_redirects=False,
     )
@@ -494,6 +526,393 @@ def donation_steps(session, double):
     check(number_after == number, "the receipt number is kept")
 
 
+# --- two app servers -------------------------------------------------------------
+
+
+def shell(code, env=None):
+    """Run Python in `manage.py shell` and return what it printed after SMOKE-JSON, parsed."""
+    output = run("shell", "-c", code, env=env)
+    return json.loads(output.split("SMOKE-JSON", 1)[1])
+
+
+def donate(base_url, amount, address):
+    """One donor through the review and confirm steps; returns the Checkout URL (or None)."""
+    donor = requests.Session()
+    donor.headers.update({**HEADERS, "X-Forwarded-For": address})
+    page = donor.get(f"{base_url}/en/donate/", timeout=30, allow_redirects=False)
+    fund = re.search(r'name="fund" value="([^"]+)"', page.text)
+    action = re.search(r'<form class="donate-form" method="post" action="([^"]+)"', page.text)
+    if not (fund and action):
+        return None
+    gift = {
+        "frequency": "one_time",
+        "currency": "KGS",
+        "custom_amount": str(amount),
+        "fund": fund.group(1),
+        "donor_name": f"Donor {address}",
+        "donor_email": f"donor-{address.replace('.', '-')}@example.org",
+        "dedication": "",
+        "payment_method": "card",
+    }
+    review = post_form(donor, base_url + action.group(1), page, gift)
+    confirmed = post_form(donor, f"{base_url}/en/donate/", review, {**gift, "confirm": "1"})
+    location = confirmed.headers.get("Location", "")
+    return location if confirmed.status_code == 303 else None
+
+
+def pay(double, checkout_url, base_url):
+    """Complete the Checkout Session at the double and deliver its signed webhook."""
+    stripe_session = next(s for s in double.sessions.values() if s["url"] == checkout_url)
+    completed = double.complete_session(stripe_session["id"])
+    event = stripe_event("checkout.session.completed", completed)
+    sender = requests.Session()
+    sender.headers.update(HEADERS)
+    return post_webhook(sender, event, base_url=base_url).status_code
+
+
+def transparency_csv(base_url):
+    """The English transparency CSV as one server serves it (its page cache included)."""
+    response = get_from(base_url, "/en/transparency/csv/")
+    return response.content.decode("utf-8-sig") if response.status_code == 200 else None
+
+
+# The same CSV computed from the database now, past every cache.
+TRUTH_CODE = (
+    "import json; from django.utils import translation; "
+    "from local_giving.services import forget_totals, transparency_csv_response; "
+    "forget_totals(); translation.activate('en'); "
+    "body = transparency_csv_response('x').content.decode('utf-8-sig'); "
+    "print('SMOKE-JSON' + json.dumps(body))"
+)
+
+
+RECEIPTS_CODE = (
+    "import json; from donations.models import Donation; "
+    "numbers = sorted(Donation.objects.exclude(receipt_number=None)"
+    ".values_list('receipt_number', flat=True)); "
+    "print('SMOKE-JSON' + json.dumps(numbers))"
+)
+
+
+def gapless(numbers):
+    """Receipt numbers YYYY-NNNNNN: per year, 1..n with none missing or repeated."""
+    by_year = {}
+    for number in numbers:
+        year, serial = number.split("-")
+        by_year.setdefault(year, []).append(int(serial))
+    return all(sorted(s) == list(range(1, len(s) + 1)) for s in by_year.values())
+
+
+def two_app_servers(double):
+    step("Two app servers sharing PostgreSQL and Redis")
+    servers = (BASE_URL, BASE_URL_2)
+    before = transparency_csv(BASE_URL_2)
+
+    # Twelve donors at once, half through each server, each from an address of its own;
+    # each gift's webhook arrives through the other server.
+    donors = [(servers[i % 2], 700 + 10 * i, f"198.51.100.{10 + i}") for i in range(12)]
+    with ThreadPoolExecutor(len(donors)) as pool:
+        urls = list(pool.map(lambda d: donate(*d), donors))
+    check(all(urls), f"12 concurrent gifts reached Checkout ({sum(map(bool, urls))}/12)")
+    with ThreadPoolExecutor(len(donors)) as pool:
+        statuses = list(
+            pool.map(lambda i: pay(double, urls[i], servers[(i + 1) % 2]), range(len(urls)))
+        )
+    check(statuses == [200] * len(urls), f"their webhooks, through both servers: {statuses}")
+    numbers = shell(RECEIPTS_CODE)
+    check(
+        gapless(numbers) and len(numbers) == len(set(numbers)),
+        f"{len(numbers)} receipt numbers, gapless and unique ({numbers[0]} .. {numbers[-1]})",
+    )
+    served = transparency_csv(BASE_URL_2)
+    check(
+        served != before and served == shell(TRUTH_CODE),
+        "the second server's transparency totals count every gift",
+    )
+
+    # One more gift paid through the first server: the second shows it at once.
+    url = donate(BASE_URL_2, 1234, "198.51.100.99")
+    before = transparency_csv(BASE_URL_2)  # cached on the second server now
+    check(url and pay(double, url, BASE_URL) == 200, "a gift paid through the first server")
+    served = transparency_csv(BASE_URL_2)
+    check(
+        served != before and served == shell(TRUTH_CODE),
+        "the second server's totals show it at once",
+    )
+
+
+def admin_session(base_url, username, password):
+    """Log into the Wagtail admin; the session cookie is Secure, so it is sent by hand."""
+    admin = requests.Session()
+    admin.headers.update(HEADERS)
+    login = admin.get(f"{base_url}/admin/login/", timeout=30)
+    response = post_form(
+        admin, f"{base_url}/admin/login/", login, {"username": username, "password": password}
+    )
+    cookies = {**login.cookies.get_dict(), **response.cookies.get_dict()}
+    admin.headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    return admin, response.status_code
+
+
+def publish_on_one_seen_on_the_other():
+    password = secrets.token_urlsafe(16)
+    code = (
+        "import json; from django.contrib.auth import get_user_model; "
+        "from wagtail.models import Page; "
+        f"get_user_model().objects.create_superuser('smoke-editor', 'editor@example.org', "
+        f"{password!r}); "
+        "page = Page.objects.get(slug='about', locale__language_code='en').specific; "
+        "page.title = 'About us, edited by the smoke test'; "
+        "revision = page.save_revision(); "
+        "print('SMOKE-JSON' + json.dumps([page.pk, page.url]))"
+    )
+    page_id, url = shell(code)
+    step("Publishing through one server, served at once by the other")
+    for _ in range(2):
+        before = get_from(BASE_URL_2, url)
+    check(
+        before.headers.get("X-Page-Cache") == "hit"
+        and "edited by the smoke test" not in before.text,
+        f"{url} is cached on the second server, the draft not shown",
+    )
+    admin, status = admin_session(BASE_URL, "smoke-editor", password)
+    check(status == 302, f"the editor logs into the first server's admin ({status})")
+    action = f"{BASE_URL}/admin/bulk/wagtailcore/page/publish/?id={page_id}"
+    confirm = admin.get(action, timeout=30)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', confirm.text)
+    published = admin.post(
+        action,
+        data={"csrfmiddlewaretoken": token.group(1) if token else ""},
+        headers={"Origin": f"https://127.0.0.1:{PORT}", "Referer": f"https://127.0.0.1:{PORT}/"},
+        timeout=30,
+        allow_redirects=False,
+    )
+    check(
+        published.status_code == 302, f"the draft is published through it ({published.status_code})"
+    )
+    after = get_from(BASE_URL_2, url)
+    check(
+        "edited by the smoke test" in after.text,
+        f"the second server serves the new page at once ({after.headers.get('X-Page-Cache')})",
+    )
+
+
+def get_from(base_url, path):
+    return requests.get(base_url + path, headers=HEADERS, timeout=30, allow_redirects=False)
+
+
+# --- backup and restore drill --------------------------------------------------------
+
+LEDGER_CODE = (
+    "import json; from donations.models import Donation, ReceiptSequence, StripeEvent; "
+    "from wagtail.images.models import Image; "
+    "print('SMOKE-JSON' + json.dumps({"
+    "'donations': [[str(d.public_id), d.status, d.channel, str(d.amount), d.currency, "
+    "d.receipt_number, d.paid_at and d.paid_at.isoformat(), d.reference_code] "
+    "for d in Donation.objects.order_by('pk')], "
+    "'events': sorted(StripeEvent.objects.values_list('stripe_id', flat=True)), "
+    "'sequences': list(ReceiptSequence.objects.order_by('year').values_list('year', "
+    "'last_number')), "
+    "'images': sorted(Image.objects.values_list('file', flat=True))}))"
+)
+
+TRANSFERS_CODE = (
+    "import json; from datetime import date; from decimal import Decimal; "
+    "from donations.models import Donation, Fund; "
+    "from local_giving.services import confirm_transfer, create_pledge; "
+    "fund = Fund.objects.filter(is_active=True).first() or Fund.objects.first(); "
+    "pledges = [create_pledge(amount=Decimal(a), currency='KGS', fund=fund, "
+    "frequency='one_time', donor_name='Transfer donor', donor_email='transfer@example.org', "
+    "is_anonymous=False, dedication='', language='ky') for a in ('2500', '4000')]; "
+    "paid = [confirm_transfer(p.reference_code, p.amount, date.today()) for p in pledges]; "
+    "print('SMOKE-JSON' + json.dumps([d.receipt_number for d in paid]))"
+)
+
+
+def file_digests(folder):
+    folder = Path(folder)
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def start_s3():
+    """moto's S3 server in a thread, with a bucket for backups; the variables to reach it."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False).start()
+    env = {
+        "AWS_S3_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+        "AWS_S3_REGION_NAME": "us-east-1",
+        "AWS_S3_ADDRESSING_STYLE": "path",
+        "AWS_ACCESS_KEY_ID": "smoke",
+        "AWS_SECRET_ACCESS_KEY": "smoke-secret",
+    }
+    boto3.client(
+        "s3",
+        endpoint_url=env["AWS_S3_ENDPOINT_URL"],
+        region_name="us-east-1",
+        aws_access_key_id="smoke",
+        aws_secret_access_key="smoke-secret",  # noqa: S106 (moto accepts any)
+    ).create_bucket(Bucket="sos-smoke-backups")
+    return env
+
+
+def restore_drill():
+    step("Backup and restore drill")
+    receipts = shell(TRANSFERS_CODE)
+    check(len(receipts) == 2 and all(receipts), f"two bank transfers confirmed ({receipts})")
+    ledger = shell(LEDGER_CODE)
+    media = file_digests(ENV["MEDIA_ROOT"])
+    check(ledger["events"] and ledger["images"] and media, "the ledger has events, images, media")
+
+    backups = WORKDIR / "backups"
+    output = run("backup", str(backups), script="scripts/backup.py")
+    name = re.search(r"backup (sos-\S+):", output).group(1)
+    manifest = json.loads((backups / name / "manifest.json").read_text())
+    check(
+        manifest["media_files"] == len(media),
+        f"backup {name} to a folder: database dump and {manifest['media_files']} media files",
+    )
+    # The same to a bucket (moto's S3 server), restored from there.
+    s3 = start_s3()
+    output = run("backup", "s3://sos-smoke-backups/nightly", script="scripts/backup.py", env=s3)
+    s3_name = re.search(r"backup (sos-\S+):", output).group(1)
+
+    restored_db = f"{DATABASE}_restored"
+    recreate_database(restored_db)
+    redis_command("FLUSHDB", db=REDIS_DB - 1)
+    restored_env = {
+        "DATABASE_URL": f"{POSTGRES}/{restored_db}",
+        "MEDIA_ROOT": str(WORKDIR / "media-restored"),
+        "REDIS_URL": f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB - 1}",
+        "GUNICORN_BIND": f"127.0.0.1:{PORT_RESTORED}",
+    }
+    source = f"s3://sos-smoke-backups/nightly/{s3_name}"
+    run("restore", source, script="scripts/backup.py", env={**restored_env, **s3})
+    copy = shell(LEDGER_CODE, env=restored_env)
+    check(copy["donations"] == ledger["donations"], f"{len(copy['donations'])} donations intact")
+    numbers = [row[5] for row in copy["donations"] if row[5]]
+    check(gapless(numbers), f"{len(numbers)} receipt numbers, no gap")
+    check(copy["sequences"] == ledger["sequences"], f"receipt sequences {copy['sequences']}")
+    check(copy["events"] == ledger["events"], f"{len(copy['events'])} Stripe events intact")
+    check(copy["images"] == ledger["images"], f"{len(copy['images'])} image records intact")
+    check(
+        file_digests(restored_env["MEDIA_ROOT"]) == media,
+        f"{len(media)} media files restored byte for byte from {source}",
+    )
+
+    run("release", env=restored_env)
+    start(
+        "gunicorn-restored",
+        GUNICORN,
+        "--config",
+        "gunicorn.conf.py",
+        "sos_site.wsgi",
+        env=restored_env,
+    )
+    restored_url = f"http://127.0.0.1:{PORT_RESTORED}"
+    wait_until_up("gunicorn-restored", restored_url)
+    for language in LANGUAGES:
+        response = get_from(restored_url, f"/{language}/")
+        check(response.status_code == 200, f"the restored site serves /{language}/")
+    check(
+        transparency_csv(restored_url) == transparency_csv(BASE_URL),
+        "the restored site's transparency totals equal the live site's",
+    )
+    stop(["gunicorn-restored"])
+
+
+# --- a deploy -------------------------------------------------------------------
+
+PAGES = ("/{}/", "/{}/about/", "/{}/donate/", "/{}/transparency/", "/{}/news/")
+STATIC_LINK = re.compile(r'(?:href|src)="(/static/[^"]+)"')
+
+
+def deploy_drill():
+    """Cached pages, a changed stylesheet, `manage.py release`, a restart: nothing 404s."""
+    step("A deploy retires what the old code rendered")
+    paths = [page.format(language) for language in LANGUAGES for page in PAGES]
+    old_links = set()
+    for base_url in (BASE_URL, BASE_URL_2):
+        for path in paths:
+            get_from(base_url, path)
+            response = get_from(base_url, path)
+            if response.headers.get("X-Page-Cache") == "hit":
+                old_links.update(STATIC_LINK.findall(response.text))
+    check(old_links, f"{len(paths)} pages cached on both servers, linking {len(old_links)} files")
+
+    # The new release: a copy of the code with one stylesheet changed, its own static root.
+    release = WORKDIR / "release-2"
+    shutil.copytree(
+        ROOT,
+        release,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "var",
+            "media",
+            "staticfiles",
+            "node_modules",
+            "__pycache__",
+            "test-results",
+            "*.sqlite3",
+            ".tools",
+        ),
+    )
+    stylesheet = next(
+        path
+        for path in sorted((release / "static").rglob("*.css"))
+        if any(f"/{path.stem}." in link for link in old_links)
+    )
+    stylesheet.write_text(stylesheet.read_text() + "\n/* release 2 */\n")
+    new_env = {"STATIC_ROOT": str(WORKDIR / "static-2")}
+    stop(["gunicorn", "gunicorn-2"])
+    run("release", cwd=release, env=new_env)
+    start(
+        "gunicorn",
+        GUNICORN,
+        "--config",
+        "gunicorn.conf.py",
+        "sos_site.wsgi",
+        cwd=release,
+        env=new_env,
+    )
+    start(
+        "gunicorn-2",
+        GUNICORN,
+        "--config",
+        "gunicorn.conf.py",
+        "sos_site.wsgi",
+        cwd=release,
+        env={**new_env, "GUNICORN_BIND": f"127.0.0.1:{PORT_2}"},
+    )
+    wait_until_up("gunicorn", BASE_URL)
+    wait_until_up("gunicorn-2", BASE_URL_2)
+
+    links, broken = set(), set()
+    for base_url in (BASE_URL, BASE_URL_2):
+        for path in paths:
+            response = get_from(base_url, path)
+            found = set(STATIC_LINK.findall(response.text))
+            links |= found
+            broken |= {link for link in found if get_from(base_url, link).status_code != 200}
+    check(
+        not broken,
+        f"after the deploy every page's {len(links)} static links answer 200 {sorted(broken)[:3]}",
+    )
+    check(
+        any(f"/{stylesheet.stem}." in link for link in links - old_links),
+        f"the pages link the new {stylesheet.name}",
+    )
+
+
 # --- main ---------------------------------------------------------------------
 
 
@@ -509,15 +928,16 @@ def main():
 
         step("Release steps")
         run("check", "--deploy", "--fail-level", "WARNING")
-        run("migrate", "--noinput")
-        run("compile_catalogues")
-        run("collectstatic", "--noinput")
+        run("release")
         run("load_demo")
 
         step("Processes")
         start("gunicorn", GUNICORN, "--config", "gunicorn.conf.py", "sos_site.wsgi")
+        second = {"GUNICORN_BIND": f"127.0.0.1:{PORT_2}"}
+        start("gunicorn-2", GUNICORN, "--config", "gunicorn.conf.py", "sos_site.wsgi", env=second)
         start("db_worker", PYTHON, "manage.py", "db_worker")
-        wait_until_up()
+        wait_until_up("gunicorn", BASE_URL)
+        wait_until_up("gunicorn-2", BASE_URL_2)
 
         check_health()
         home_html = check_pages()
@@ -527,6 +947,10 @@ def main():
         session = requests.Session()
         session.headers.update(HEADERS)
         donation_steps(session, double)
+        two_app_servers(double)
+        publish_on_one_seen_on_the_other()
+        restore_drill()
+        deploy_drill()
     finally:
         failed = not RESULTS or not all(ok for ok, _ in RESULTS)
         if failed:

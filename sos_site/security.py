@@ -9,6 +9,8 @@ every header and why.
 import logging
 
 from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import MiddlewareNotUsed
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
@@ -17,6 +19,11 @@ from django.utils import translation
 from csp.middleware import CSPMiddleware, PolicyParts
 
 logger = logging.getLogger("sos_site.security")
+
+# Set in the default cache (Redis in production, shared by every app server) when a
+# request arrived through a proxy nobody told us about; read by sos_site.checks.
+UNTRUSTED_PROXY_KEY = "security:untrusted-x-forwarded-for"
+UNTRUSTED_PROXY_MEMORY = 7 * 24 * 3600
 
 
 def client_ip(request):
@@ -37,6 +44,36 @@ def client_ip(request):
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+class UntrustedProxyMiddleware:
+    """Notice requests that came through a proxy while TRUSTED_PROXY_COUNT is 0.
+
+    Behind a load balancer REMOTE_ADDR is the balancer's address, so every
+    donor would share one IP for the lock-outs and rate limits. The first such
+    request in each process logs a warning and leaves a mark in the shared
+    cache, which `manage.py check --deploy` reports (sos_site.checks). With
+    proxies trusted the middleware steps out of the chain.
+    """
+
+    def __init__(self, get_response):
+        if settings.TRUSTED_PROXY_COUNT > 0:
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+        self.noticed = False
+
+    def __call__(self, request):
+        if not self.noticed and "HTTP_X_FORWARDED_FOR" in request.META:
+            self.noticed = True
+            logger.warning(
+                "A request arrived with X-Forwarded-For but TRUSTED_PROXY_COUNT is 0: "
+                "every visitor behind the proxy shares its address for lock-outs and "
+                "rate limits. Set TRUSTED_PROXY_COUNT to the number of proxies in front."
+            )
+            cache.set(
+                UNTRUSTED_PROXY_KEY, request.META.get("REMOTE_ADDR", ""), UNTRUSTED_PROXY_MEMORY
+            )
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

@@ -4,6 +4,8 @@ Every entry carries the generation that was current when its render *started*.
 Any public change writes a new random generation, so every older entry stops
 matching at once, in every worker process that shares the cache. A render that
 began before the change is stored under the old generation and never served.
+The generation's key names the release (sos_site.release), so a deploy starts
+from a generation of its own: nothing the previous code rendered is served.
 """
 
 import hashlib
@@ -12,7 +14,14 @@ import secrets
 from django.conf import settings
 from django.core.cache import caches
 
-GENERATION_KEY = "page-cache:generation"
+from sos_site.release import release_id
+
+
+def generation_key(release):
+    return f"page-cache:generation:{release}"
+
+
+GENERATION_KEY = generation_key(release_id())
 
 
 def page_cache():

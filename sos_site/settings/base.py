@@ -58,6 +58,7 @@ env = environ.Env(
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 31536000),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
+    RELEASE_ID=(str, ""),
     PAGE_CACHE_ENABLED=(bool, True),
     PAGE_CACHE_DIR=(str, str(BASE_DIR / "var" / "cache" / "pages")),
     FRONTEND_CACHE_CLOUDFLARE_TOKEN=(str, ""),
@@ -110,6 +111,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Warns once when requests come through a proxy that TRUSTED_PROXY_COUNT does not trust.
+    "sos_site.security.UntrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sos_site.security.SecurityHeadersMiddleware",
     "sos_site.security.ContentSecurityPolicyMiddleware",
@@ -220,6 +223,9 @@ CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "sos-renditions", "TI
 if not env("REDIS_URL"):
     CACHES["renditions"]["LOCATION"] = "sos-renditions"
 PAGE_CACHE_ALIAS = "pages"
+# Names the release in the page cache's generation key (sos_site.release): empty means
+# a digest of the static manifest and the project's source, taken at start.
+RELEASE_ID = env("RELEASE_ID")
 # Plain models (not pages, snippets or settings) that public pages show: an edit of
 # one retires cached pages like a publish does (sos_site/caching/signals.py).
 PAGE_CACHE_SHOWN_MODELS = {"donations.Fund", "donations.PresetAmount"}

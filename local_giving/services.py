@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from donations.models import Currency, Donation, Fund
+from sos_site.caching.tags import depends_on, retire_tags
 
 from . import references
 from .models import BankAccount
@@ -317,3 +318,27 @@ def transparency_csv_response(filename):
 
 def forget_totals(fund_ids=()):
     cache.delete_many([TRANSPARENCY_CACHE_KEY, *(totals_cache_key(pk) for pk in fund_ids)])
+
+
+# What cached pages showing totals name (sos_site.caching.tags): a paid or refunded gift
+# retires these, not the whole page cache.
+ALL_FIGURES_TAG = "figures:all"
+
+
+def fund_figures_tag(fund_id):
+    return f"figures:fund:{fund_id}"
+
+
+def shows_fund_totals(request, fund_id):
+    """Call before reading a fund's totals for a page: the cached page is retired with them."""
+    depends_on(request, fund_figures_tag(fund_id))
+
+
+def shows_all_totals(request):
+    """Call before reading the transparency table for a page or its CSV."""
+    depends_on(request, ALL_FIGURES_TAG)
+
+
+def retire_totals_pages(fund_ids):
+    """Pages and fragments showing these funds' totals or the table, in every language."""
+    retire_tags(ALL_FIGURES_TAG, *(fund_figures_tag(pk) for pk in fund_ids))

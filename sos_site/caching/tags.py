@@ -25,14 +25,21 @@ def tag_key(tag):
     return TAG_PREFIX + tag
 
 
-def depends_on(request, tag):
-    """Record that this response shows what ``tag`` guards; returns the tag's version."""
+def tag_version(tag):
+    """The tag's current version (shared by every process, like the generation)."""
     cache = page_cache()
     key = tag_key(tag)
     version = cache.get(key)
     if version is None:
         cache.add(key, secrets.token_hex(8), timeout=None)
         version = cache.get(key)
+    return version
+
+
+def depends_on(request, tag):
+    """Record that this response shows what ``tag`` guards; returns the tag's version."""
+    key = tag_key(tag)
+    version = tag_version(tag)
     if request is not None:
         recorded = getattr(request, RECORDED_ATTR, None)
         if recorded is None:

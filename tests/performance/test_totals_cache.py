@@ -148,3 +148,24 @@ def test_a_render_that_straddles_a_gift_is_never_served(page_cache, site_with_fi
     response = Client().get(FAMILY)
     assert response["X-Page-Cache"] == "miss"
     assert "550" in response.content.decode()
+
+
+def test_totals_another_worker_still_holds_are_not_shown_after_a_gift(
+    page_cache, site_with_figures, funds, django_capture_on_commit_callbacks
+):
+    """Without Redis each worker keeps totals in its own memory, which a gift in another
+    worker cannot delete: the key changes with the fund's figures instead."""
+    from django.core.cache import cache
+
+    from local_giving.services import totals_cache_key
+
+    assert "50" in Client().get(FAMILY).content.decode()
+    key = totals_cache_key(funds["family"].pk)
+    held = cache.get(key)
+    assert held is not None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pay(funds["family"], "500")
+    cache.set(key, held)  # what another worker's memory still holds
+
+    assert "550" in Client().get(FAMILY).content.decode()

@@ -1,7 +1,10 @@
-"""Serve anonymous GET requests for public pages from the page cache.
+"""Serve anonymous GET and HEAD requests for public pages from the page cache.
 
 Placed right after WhiteNoise and before the session, CSRF and authentication
-middleware, so a hit returns before anything can touch the database.
+middleware, so a hit returns before anything can touch the database. An entry is
+served while its generation, its local date and the versions of the tags it named
+(sos_site.caching.tags) are all still current; its key leaves out tracking and
+unknown query parameters (sos_site.caching.keys).
 """
 
 import hashlib

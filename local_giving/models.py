@@ -470,9 +470,10 @@ class TransparencyPage(RoutablePageMixin, BasePage):
         verbose_name = _("transparency page")
 
     def get_context(self, request, *args, **kwargs):
-        from .services import transparency_table
+        from .services import shows_all_totals, transparency_table
 
         context = super().get_context(request, *args, **kwargs)
+        shows_all_totals(request)
         context["table"] = transparency_table()
         context["reports"] = AnnualReport.for_language(get_language())
         context["csv_url"] = self.get_url(request) + self.reverse_subpage("csv")
@@ -484,6 +485,7 @@ class TransparencyPage(RoutablePageMixin, BasePage):
 
     @path("csv/", name="csv")
     def csv_route(self, request):
-        from .services import transparency_csv_response
+        from .services import shows_all_totals, transparency_csv_response
 
+        shows_all_totals(request)
         return transparency_csv_response(filename=f"{self.slug}-{get_language()}.csv")

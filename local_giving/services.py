@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from donations import attempts
 from donations.models import Currency, Donation, Fund
+from sos_site.caching.tags import depends_on, retire_tags, tag_version
 
 from . import references
 from .models import BankAccount
@@ -222,10 +223,13 @@ def confirm_transfer(reference, amount, received_on, user=None, channel=None, *,
 
 
 def totals_cache_key(fund_id):
-    return f"local_giving:fund-totals:{fund_id}"
+    """Keyed by the fund's figures version: a gift retires it in every worker process,
+    whether or not the default cache is shared (local memory without Redis)."""
+    return f"local_giving:fund-totals:{fund_id}:{tag_version(fund_figures_tag(fund_id))}"
 
 
-TRANSPARENCY_CACHE_KEY = "local_giving:transparency"
+def transparency_cache_key():
+    return f"local_giving:transparency:{tag_version(ALL_FIGURES_TAG)}"
 
 
 def is_publishable(gifts):
@@ -287,7 +291,8 @@ def fund_totals(fund, targets=None):
 
 
 def _transparency_rows():
-    rows = cache.get(TRANSPARENCY_CACHE_KEY)
+    key = transparency_cache_key()
+    rows = cache.get(key)
     if rows is None:
         rows = list(
             Donation.objects.filter(status=Donation.Status.PAID, paid_at__isnull=False)
@@ -296,7 +301,7 @@ def _transparency_rows():
             .annotate(total=Sum("amount"), gifts=Count("pk"))
             .order_by("-year", "fund_id", "channel", "currency")
         )
-        cache.set(TRANSPARENCY_CACHE_KEY, rows, TOTALS_TIMEOUT)
+        cache.set(key, rows, TOTALS_TIMEOUT)
     return rows
 
 
@@ -346,4 +351,28 @@ def transparency_csv_response(filename):
 
 
 def forget_totals(fund_ids=()):
-    cache.delete_many([TRANSPARENCY_CACHE_KEY, *(totals_cache_key(pk) for pk in fund_ids)])
+    cache.delete_many([transparency_cache_key(), *(totals_cache_key(pk) for pk in fund_ids)])
+
+
+# What cached pages showing totals name (sos_site.caching.tags): a paid or refunded gift
+# retires these, not the whole page cache.
+ALL_FIGURES_TAG = "figures:all"
+
+
+def fund_figures_tag(fund_id):
+    return f"figures:fund:{fund_id}"
+
+
+def shows_fund_totals(request, fund_id):
+    """Call before reading a fund's totals for a page: the cached page is retired with them."""
+    depends_on(request, fund_figures_tag(fund_id))
+
+
+def shows_all_totals(request):
+    """Call before reading the transparency table for a page or its CSV."""
+    depends_on(request, ALL_FIGURES_TAG)
+
+
+def retire_totals_pages(fund_ids):
+    """Pages and fragments showing these funds' totals or the table, in every language."""
+    retire_tags(ALL_FIGURES_TAG, *(fund_figures_tag(pk) for pk in fund_ids))

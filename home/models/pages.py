@@ -16,6 +16,7 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock, DirectionBlock, FigureBlock
 from home.forms import NewsPageForm
 from home.models.snippets import NewsTopic, Office
+from sos_site.caching.keys import understood_query
 from sos_site.caching.layout import generation_cached
 from sos_site.caching.restrictions import CachedViewRestrictionsMixin, public_pages
 
@@ -424,6 +425,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
         # get_page() never fails: junk gives the first page, too large a number the last one.
         page_of_articles = paginator.get_page(request.GET.get("page"))
+        # Only these values are kept by the page cache: ?page=abc, ?page=999 or an
+        # unknown topic are rendered for the asker but never fill the cache.
+        understood_query(
+            request,
+            tag=current.slug if current else None,
+            page=page_of_articles.number if request.GET.get("page") else None,
+        )
         context["articles"] = page_of_articles
         context["listing_key"] = f"{listing}-{page_of_articles.number}"
         context["topics"] = topics

@@ -4,7 +4,8 @@ currency) and {% min_public_gifts %} (the fewest gifts a published figure may re
 from django import template
 
 from local_giving.models import ProgrammeFund
-from local_giving.services import MIN_PUBLIC_GIFTS, fund_totals
+from local_giving.services import MIN_PUBLIC_GIFTS, fund_totals, shows_fund_totals
+from sos_site.caching.layout import generation_cached
 
 register = template.Library()
 
@@ -22,11 +23,14 @@ def fund_link(page):
     return link
 
 
-@register.inclusion_tag("local_giving/includes/fund_progress.html")
-def fund_progress(page):
-    link = fund_link(page)
+@register.inclusion_tag("local_giving/includes/fund_progress.html", takes_context=True)
+def fund_progress(context, page):
+    """Not in a fragment: a paid gift retires the fund's totals and the pages naming them."""
+    request = context.get("request")
+    link = generation_cached(request, "fund-link", (page.pk,), lambda: fund_link(page))
     if link is None:
         return {"link": None, "totals": []}
+    shows_fund_totals(request, link.fund_id)
     return {
         "link": link,
         "fund": link.fund,

@@ -13,6 +13,9 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils.http import urlencode
+
+from sos_site.caching.keys import kept_query
 
 from sos_site.release import release_id
 
@@ -44,6 +47,10 @@ def bump_generation():
 
 
 def page_key(request):
-    """The full URL (scheme, host, path with its language prefix, query string)."""
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    """Scheme, host, path (with its language prefix) and the parameters pages read.
+
+    Tracking and other parameters are left out (sos_site.caching.keys).
+    """
+    query = urlencode(kept_query(request))
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return "page-cache:page:" + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()

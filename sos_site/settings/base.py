@@ -235,6 +235,24 @@ PAGE_CACHE_TIMEOUT = 600
 # Fragments ({% cache fragment_timeout ... cache_generation %}) are retired by the generation.
 FRAGMENT_CACHE_TIMEOUT = 3600
 PAGE_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=60"
+# The query parameters pages read (news listing, search): the only ones in a page's cache
+# key. Tracking parameters (and every utm_*) are left out of it (sos_site/caching/keys.py).
+PAGE_CACHE_QUERY_PARAMS = ("page", "q", "tag")
+PAGE_CACHE_TRACKING_PARAMS = {
+    "fbclid",
+    "gclid",
+    "gbraid",
+    "wbraid",
+    "dclid",
+    "msclkid",
+    "yclid",
+    "ysclid",
+    "igshid",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+}
 
 # CDN purge on publish (wagtail.contrib.frontend_cache), switched on by its variables.
 WAGTAILFRONTENDCACHE = {}

@@ -16,7 +16,6 @@ from django.core.cache import caches
 from django.utils.http import urlencode
 
 from sos_site.caching.keys import kept_query
-
 from sos_site.release import release_id
 
 

@@ -54,7 +54,10 @@ def test_the_generation_key_names_the_release():
     assert store.GENERATION_KEY.endswith(":" + release_id())
 
 
-def test_manage_py_release_retires_cached_pages(client, settings, tmp_path, home_page):
+def test_manage_py_release_retires_cached_pages(client, settings, tmp_path, home_page, monkeypatch):
+    # The browser tests' conftest (collected in the same run) allows async-unsafe calls for
+    # Playwright; the deploy check the command runs refuses that, as it should in production.
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
     settings.PAGE_CACHE_ENABLED = True
     settings.STATIC_ROOT = str(tmp_path / "static")
     caches[settings.PAGE_CACHE_ALIAS].clear()

@@ -5,11 +5,10 @@ whose single writer makes concurrency trivially safe and in-memory test database
 are not shared between threads.
 """
 
-import threading
 import uuid
 
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
 import pytest
@@ -17,6 +16,7 @@ import pytest
 from donations import services
 from donations.models import Donation, StripeEvent
 from tests.stripe_double.events import event, post_event
+from tests.threads import run_together
 
 pytestmark = pytest.mark.postgres
 
@@ -34,29 +34,6 @@ def secret(settings):
     settings.STRIPE_WEBHOOK_SECRET = "whsec_test_concurrency"
     settings.STRIPE_SECRET_KEY = ""
     return settings.STRIPE_WEBHOOK_SECRET
-
-
-def run_together(count, work):
-    """Run work(i) in ``count`` threads released at once; return results, raise errors."""
-    barrier = threading.Barrier(count)
-    results, errors = [None] * count, []
-
-    def target(i):
-        try:
-            barrier.wait()
-            results[i] = work(i)
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert not errors, errors
-    return results
 
 
 def completed(donation):

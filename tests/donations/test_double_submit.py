@@ -6,17 +6,17 @@ row locks) on PostgreSQL only, like tests/donations/test_concurrency.py.
 """
 
 import re
-import threading
 import time
 
 from django.core import signing
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
 import pytest
 
 from donations import attempts
 from donations.models import Donation
+from tests.threads import run_together
 
 ATTEMPT = re.compile(r'name="attempt" value="([^"]+)"')
 FORM_ACTION = re.compile(r'<form class="donate-form" method="post" action="([^"]+)"')
@@ -146,29 +146,6 @@ def test_a_pledge_confirmed_twice_is_one_reference(client, donate_url, gift):
 
 
 # Concurrent: PostgreSQL ------------------------------------------------------------------
-
-
-def run_together(count, work):
-    """Run work(i) in ``count`` threads released at once; return results, raise errors."""
-    barrier = threading.Barrier(count)
-    results, errors = [None] * count, []
-
-    def target(i):
-        try:
-            barrier.wait()
-            results[i] = work(i)
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert not errors, errors
-    return results
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ RUN mkdir -p media \
     && SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid \
        .venv/bin/python manage.py collectstatic --noinput
 
-# The release's name in the page cache's generation key (sos_site/release.py), e.g.
+# The release's name in the page cache's generation key (core/release.py), e.g.
 #   docker build --build-arg RELEASE_ID=$(git rev-parse --short HEAD) .
 # Left empty, the site names the release by a digest of its static files, code and packages.
 ARG RELEASE_ID=""

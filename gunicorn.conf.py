@@ -26,7 +26,7 @@ preload_app = True
 limit_request_line = 4094
 limit_request_fields = 100
 limit_request_field_size = 8190
-# Access log and errors as JSON lines on stdout, like Django's logs (sos_site.logs), through
+# Access log and errors as JSON lines on stdout, like Django's logs (core.logs), through
 # the same filter: e-mails, card numbers and keys in a path are masked, bank accounts kept.
 # The access line leaves out the query string: it may carry personal data.
 accesslog = "-"
@@ -35,8 +35,8 @@ access_log_format = "%(m)s %(U)s %(s)s %(B)s bytes %(M)s ms"
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "sos_site.logs.RedactingFilter"}},
-    "formatters": {"json": {"()": "sos_site.logs.JSONFormatter"}},
+    "filters": {"redact": {"()": "core.logs.RedactingFilter"}},
+    "formatters": {"json": {"()": "core.logs.JSONFormatter"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",

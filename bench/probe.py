@@ -30,9 +30,9 @@ from django.test import Client  # noqa: E402
 
 from wagtail.models import Locale  # noqa: E402
 
+from core.caching.store import bump_generation  # noqa: E402
 from donations.models import DonatePage  # noqa: E402
 from home.models import HomePage, NewsIndexPage, NewsPage, ProgrammePage  # noqa: E402
-from sos_site.caching.store import bump_generation  # noqa: E402
 
 KINDS = {
     "home": (HomePage, "path"),

@@ -32,7 +32,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from sos_site.logs import redact
+from core.logs import redact
 
 from .models import Donation, StripeEvent
 

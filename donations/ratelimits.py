@@ -9,7 +9,7 @@ seconds. Over a limit, the form comes back with the donor's typed values, a
 localized explanation and status 429 with Retry-After; nothing is created.
 
 Counters live in the default cache (Redis in production) through
-``sos_site.ratelimit.over_limit``, which keeps counting in process memory while
+``core.ratelimit.over_limit``, which keeps counting in process memory while
 Redis is down. A limit of 0 switches that limit off (the test settings do).
 The Stripe webhook is not limited: Stripe retries on 429, but a dropped
 delivery would only be late, and its signature check already refuses strangers.
@@ -21,8 +21,8 @@ import logging
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from sos_site.ratelimit import over_limit
-from sos_site.security import client_ip
+from core.ratelimit import over_limit
+from core.security import client_ip
 
 logger = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 import stripe
 
-from sos_site.caching.layout import generation_cached
+from core.caching.layout import generation_cached
 
 from . import attempts, demo_gateway
 from .checkout import create_checkout_session

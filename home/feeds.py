@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from core.seo import absolute_page_url
 from home.models.pages import topic_links_with_topics
-from home.seo import absolute_page_url
 
 FEED_LENGTH = 20
 

@@ -11,8 +11,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
+from core.models import BasePage
 from donations.models import Currency
-from home.models import BasePage
 
 from . import elqr
 

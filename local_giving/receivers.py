@@ -3,7 +3,7 @@
 Fund totals and the transparency table are cached for at most a minute; a change
 of a donation to or from "paid" forgets them at once and retires only the cached
 pages and fragments that show them (the fund's programme pages, the transparency
-page and its CSV, in every language; sos_site.caching.tags). Every other page
+page and its CSV, in every language; core.caching.tags). Every other page
 stays cached: on a campaign day gifts arrive every few seconds, at the peak of
 the traffic.
 """

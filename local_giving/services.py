@@ -21,9 +21,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.caching.tags import depends_on, retire_tags, tag_version
 from donations import attempts
 from donations.models import Currency, Donation, Fund
-from sos_site.caching.tags import depends_on, retire_tags, tag_version
 
 from . import references
 from .models import BankAccount
@@ -354,7 +354,7 @@ def forget_totals(fund_ids=()):
     cache.delete_many([transparency_cache_key(), *(totals_cache_key(pk) for pk in fund_ids)])
 
 
-# What cached pages showing totals name (sos_site.caching.tags): a paid or refunded gift
+# What cached pages showing totals name (core.caching.tags): a paid or refunded gift
 # retires these, not the whole page cache.
 ALL_FIGURES_TAG = "figures:all"
 

@@ -116,7 +116,7 @@ def backup(target):
     from django.core.files import File
     from django.core.files.storage import default_storage
 
-    from sos_site.release import release_id
+    from core.release import release_id
 
     name = datetime.now(UTC).strftime("sos-%Y%m%dT%H%M%SZ")
     with tempfile.TemporaryDirectory(prefix="sos-backup-") as work:

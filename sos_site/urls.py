@@ -10,11 +10,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.health import healthz
+from core.language import switch_language
+from core.sitemap import MultilingualSitemap
 from donations import views as donation_views
 from home import views as home_views
-from home.language import switch_language
-from home.sitemap import MultilingualSitemap
-from sos_site.health import healthz
 
 # Private URLs (admin, documents) stand outside the language prefix.
 urlpatterns = [

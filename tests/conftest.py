@@ -69,13 +69,13 @@ def fresh_page_cache_generation():
     """A new generation and an empty default cache per test: the rollback of the last
     test's data bumps nothing, and SQLite hands out the same ids again after it.
 
-    Layout data, routes and fragments (sos_site.caching), cached pages and image
+    Layout data, routes and fragments (core.caching), cached pages and image
     renditions (Wagtail keeps them in the default cache, keyed by image id) of an
     earlier test are then never served to this one.
     """
     from django.core.cache import cache
 
-    from sos_site.caching.store import bump_generation
+    from core.caching.store import bump_generation
 
     cache.clear()
     bump_generation()

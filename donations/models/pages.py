@@ -11,8 +11,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 
-from home.blocks import BodyStreamBlock
-from home.models import BasePage
+from core.blocks import BodyStreamBlock
+from core.models import BasePage
 
 
 class DonatePage(RoutablePageMixin, BasePage):

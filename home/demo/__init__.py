@@ -15,5 +15,5 @@ DEMO_LOADERS = [
     "donations.demo.load_funds",
     "local_giving.demo.load_local_giving",
     "home.demo.accounts.load_demo_admin",
-    "home.accounts.load_demo_accounts",
+    "core.accounts.load_demo_accounts",
 ]

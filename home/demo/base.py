@@ -3,7 +3,7 @@
 Every piece of demo text is written once as ``T(ky=..., ru=..., en=...)``. A page or
 snippet spec is resolved into field values for one language at a time; the Kyrgyz
 values create the source object and the Russian and English ones are paired with it
-segment by segment (``home.localization.parallel_strings``) to fill its
+segment by segment (``core.localization.parallel_strings``) to fill its
 wagtail-localize translations.
 """
 

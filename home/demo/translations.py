@@ -2,7 +2,7 @@
 
 from wagtail.models import Locale, Page
 
-from home.localization import (
+from core.localization import (
     TranslationIncompleteError,
     page_link_overrides,
     parallel_strings,

@@ -1,7 +1,7 @@
 """Groups Editors, Moderators, Translators and Donations, and the Moderation workflow.
 
 Idempotent: it completes whatever Wagtail's and wagtail-localize's own
-migrations already created. The logic lives in home.accounts so the demo loader
+migrations already created. The logic lives in core.accounts so the demo loader
 can re-run it after it has created the locale home pages.
 """
 
@@ -9,7 +9,7 @@ from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from home.accounts import setup_editorial_groups
+    from core.accounts import setup_editorial_groups
 
     setup_editorial_groups(apps)
 

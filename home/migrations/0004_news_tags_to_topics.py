@@ -117,7 +117,7 @@ def topics_to_tags(apps, schema_editor):
 
 
 def grant_topic_permissions(apps, schema_editor):
-    from home.accounts import setup_editorial_groups
+    from core.accounts import setup_editorial_groups
 
     setup_editorial_groups(apps)
 

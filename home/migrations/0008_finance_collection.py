@@ -2,14 +2,14 @@
 
 The "Donations" group gets a "Finance" collection under the root, so it can upload the
 bank's QR code image and the annual reports' PDFs. Idempotent, like 0002 (the same code
-in home.accounts also runs in the demo loader).
+in core.accounts also runs in the demo loader).
 """
 
 from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from home.accounts import COLLECTION_PERMISSIONS, setup_group_collection
+    from core.accounts import COLLECTION_PERMISSIONS, setup_group_collection
 
     group_model = apps.get_model("auth", "Group")
     for name in COLLECTION_PERMISSIONS:

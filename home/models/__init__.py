@@ -1,6 +1,5 @@
 from .pages import (
     AdvocacyPage,
-    BasePage,
     ContentPage,
     HomePage,
     NewsIndexPage,
@@ -19,7 +18,6 @@ from .snippets import NewsTopic, Office, Partner, SiteFigure
 
 __all__ = [
     "AdvocacyPage",
-    "BasePage",
     "ContentPage",
     "HomePage",
     "NewsIndexPage",

@@ -7,8 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import BodyStreamBlock
-from home.models.pages import BasePage
+from core.blocks import BodyStreamBlock
+from core.models import BasePage
 
 
 class PrivacyPage(BasePage):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from sos_site.caching.site_settings import GenerationCachedSettingMixin
+from core.caching.site_settings import GenerationCachedSettingMixin
 
 
 @register_setting(icon="home")

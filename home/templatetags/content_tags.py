@@ -6,8 +6,8 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 
+from core.caching.layout import generation_cached
 from home.models import NewsPage, SiteFigure
-from sos_site.caching.layout import generation_cached
 
 register = template.Library()
 

@@ -8,7 +8,7 @@ breadcrumbs reuse the same ancestors (``page_ancestors``, once per request).
 
 What every page of a language shows (home URL, menu, donate and privacy URLs,
 footer office) comes from ``layout_data``: plain values cached per page-cache
-generation (``sos_site.caching.layout``), so a warm render runs none of those
+generation (``core.caching.layout``), so a warm render runs none of those
 queries, and any publish or snippet/settings edit recomputes them.
 """
 
@@ -21,8 +21,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, Site
 
+from core.caching.layout import generation_cached
 from home.models import Office, PrivacyPage
-from sos_site.caching.layout import generation_cached
 
 register = template.Library()
 

@@ -11,9 +11,9 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Site
 
+from core.caching.layout import generation_cached
+from core.seo import absolute_page_url
 from home.models import HomePage, NewsIndexPage, NewsPage, OrganisationSettings
-from home.seo import absolute_page_url
-from sos_site.caching.layout import generation_cached
 
 register = template.Library()
 
@@ -81,7 +81,7 @@ def canonical_url(context, page=None):
 def news_feeds(context):
     """The RSS and Atom feeds of the active language's news index, for <link rel=alternate>.
 
-    Cached per page-cache generation (``sos_site.caching.layout``).
+    Cached per page-cache generation (``core.caching.layout``).
     """
     return generation_cached(context.get("request"), "feeds", (get_language(),), _news_feeds)
 

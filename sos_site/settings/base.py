@@ -74,10 +74,10 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation patches models and the admin, so it must come first.
     "modeltranslation",
+    "core",
     "home",
     "donations",
     "local_giving",
-    "sos_site.caching",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -112,17 +112,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Warns once when requests come through a proxy that TRUSTED_PROXY_COUNT does not trust.
-    "sos_site.security.UntrustedProxyMiddleware",
+    "core.security.UntrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "sos_site.security.SecurityHeadersMiddleware",
-    "sos_site.security.ContentSecurityPolicyMiddleware",
+    "core.security.SecurityHeadersMiddleware",
+    "core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and auth: a cache hit answers without any database query.
-    "sos_site.caching.middleware.PageCacheMiddleware",
+    "core.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "home.language.LocaleMiddleware",
+    "core.language.LocaleMiddleware",
     # A NUL character in the path, query or form: a localized 400 before any view.
-    "sos_site.null_characters.NullCharacterMiddleware",
+    "core.null_characters.NullCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -131,9 +131,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
     # Site and page of a public URL from the layout cache (process_view only).
-    "sos_site.caching.routing.PageRouteMiddleware",
+    "core.caching.routing.PageRouteMiddleware",
     # Last, so its process_exception runs first: database down -> 503 page.
-    "sos_site.security.DatabaseUnavailableMiddleware",
+    "core.security.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "sos_site.urls"
@@ -152,7 +152,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "csp.context_processors.nonce",
-                "sos_site.caching.context_processors.cache_generation",
+                "core.caching.context_processors.cache_generation",
             ],
         },
     },
@@ -191,7 +191,7 @@ if env("REDIS_URL"):
     CACHES = {
         "default": {
             # Django's RedisCache, but an unreachable Redis is a logged cache miss, not a 500.
-            "BACKEND": "sos_site.cache.ResilientRedisCache",
+            "BACKEND": "core.caching.redis.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "sos",
             "OPTIONS": {
@@ -208,7 +208,7 @@ else:
         }
     }
 
-# Full-page cache for anonymous visitors (sos_site.caching, docs/performance.md). It must
+# Full-page cache for anonymous visitors (core.caching, docs/performance.md). It must
 # be shared by every worker process: Redis when REDIS_URL is set, otherwise files.
 if env("REDIS_URL"):
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "sos-pages"}
@@ -223,11 +223,11 @@ CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "sos-renditions", "TI
 if not env("REDIS_URL"):
     CACHES["renditions"]["LOCATION"] = "sos-renditions"
 PAGE_CACHE_ALIAS = "pages"
-# Names the release in the page cache's generation key (sos_site.release): empty means
+# Names the release in the page cache's generation key (core.release): empty means
 # a digest of the static manifest and the project's source, taken at start.
 RELEASE_ID = env("RELEASE_ID")
 # Plain models (not pages, snippets or settings) that public pages show: an edit of
-# one retires cached pages like a publish does (sos_site/caching/signals.py).
+# one retires cached pages like a publish does (core/caching/signals.py).
 PAGE_CACHE_SHOWN_MODELS = {"donations.Fund", "donations.PresetAmount"}
 PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
 # Publishing retires cached pages at once; the timeout only bounds date-dependent text.
@@ -236,7 +236,7 @@ PAGE_CACHE_TIMEOUT = 600
 FRAGMENT_CACHE_TIMEOUT = 3600
 PAGE_CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=60"
 # The query parameters pages read (news listing, search): the only ones in a page's cache
-# key. Tracking parameters (and every utm_*) are left out of it (sos_site/caching/keys.py).
+# key. Tracking parameters (and every utm_*) are left out of it (core/caching/keys.py).
 PAGE_CACHE_QUERY_PARAMS = ("page", "q", "tag")
 PAGE_CACHE_TRACKING_PARAMS = {
     "fbclid",
@@ -291,7 +291,7 @@ AXES_FAILURE_LIMIT = env("AXES_FAILURE_LIMIT")
 AXES_COOLOFF_TIME = env("AXES_COOLOFF_MINUTES") / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "sos_site.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 
 # Languages: Kyrgyz is the default; every public URL carries its prefix.
@@ -354,8 +354,8 @@ STORAGES = {
 }
 MEDIA_ORIGINS = []
 if env("AWS_STORAGE_BUCKET_NAME"):
-    # Media on S3-compatible object storage (see sos_site/storage.py).
-    from sos_site.storage import s3_media_origins, s3_media_storage
+    # Media on S3-compatible object storage (see sos_site/settings/storage.py).
+    from sos_site.settings.storage import s3_media_origins, s3_media_storage
 
     STORAGES["default"] = s3_media_storage(
         bucket_name=env("AWS_STORAGE_BUCKET_NAME"),
@@ -424,7 +424,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 # Load balancers may probe over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-# How many reverse proxies append to X-Forwarded-For (sos_site.security.client_ip).
+# How many reverse proxies append to X-Forwarded-For (core.security.client_ip).
 TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 
 # Content-Security-Policy (django-csp): no inline script or style without a nonce
@@ -447,7 +447,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The Wagtail admin needs inline styles and scripts and frames its own preview
-# (sos_site.security.ContentSecurityPolicyMiddleware applies this under /admin/).
+# (core.security.ContentSecurityPolicyMiddleware applies this under /admin/).
 ADMIN_URL_PREFIXES = ("/admin/",)
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -22,8 +22,8 @@ if DONATIONS_DEMO_GATEWAY:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "sos_site.logs.RedactingFilter"}},
-    "formatters": {"json": {"()": "sos_site.logs.JSONFormatter"}},
+    "filters": {"redact": {"()": "core.logs.RedactingFilter"}},
+    "formatters": {"json": {"()": "core.logs.JSONFormatter"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",

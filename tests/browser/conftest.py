@@ -176,7 +176,7 @@ def _reset_database():
 def _create_moderator():
     from django.contrib.auth import get_user_model
 
-    from home.accounts import MODERATORS
+    from core.accounts import MODERATORS
 
     username, password = MODERATOR
     user = get_user_model().objects.create_user(

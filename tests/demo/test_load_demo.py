@@ -10,9 +10,9 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 import pytest
 
+from core.localization import source_strings
 from donations.models import DonatePage
 from home.demo.pages import PAGE_TREE, get_demo_page
-from home.localization import source_strings
 from home.models import (
     AdvocacyPage,
     ContentPage,

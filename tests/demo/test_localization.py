@@ -1,17 +1,17 @@
-"""home.localization: translations created from code, as the admin would create them."""
+"""core.localization: translations created from code, as the admin would create them."""
 
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 import pytest
 
-from donations.models import DonatePage
-from home.localization import (
+from core.localization import (
     TranslationIncompleteError,
     page_link_overrides,
     parallel_strings,
     source_strings,
     translate_object,
 )
+from donations.models import DonatePage
 from home.models import ContentPage, Partner
 
 HOME_STRINGS = {

@@ -9,7 +9,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 import pytest
 
-from home.accounts import create_demo_accounts
+from core.accounts import create_demo_accounts
 from home.models import NewsIndexPage, NewsPage, NewsPageTopic, NewsTopic
 
 

@@ -2,7 +2,7 @@
 
 Everything goes through the admin views: a Moderator creates a Kyrgyz section and
 a page in it; a Translator translates only the page into English (wagtail-localize
-creates the missing English section as an alias, which home.signals unpublishes);
+creates the missing English section as an alias, which core.signals unpublishes);
 later the section is translated too, and goes live when a Moderator publishes it.
 """
 

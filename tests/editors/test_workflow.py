@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from home.accounts import (
+from core.accounts import (
     DONATIONS,
     EDITORS,
     MODERATORS,

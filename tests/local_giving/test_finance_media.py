@@ -12,7 +12,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 import pytest
 import segno
 
-from home.accounts import DONATIONS, FINANCE_COLLECTION, setup_editorial_groups
+from core.accounts import DONATIONS, FINANCE_COLLECTION, setup_editorial_groups
 from local_giving.models import AnnualReport
 from local_giving.services import pledge_url
 

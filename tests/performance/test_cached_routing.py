@@ -1,7 +1,7 @@
 """Page URLs resolve from the layout cache, and every change of the tree shows at once.
 
-sos_site.caching.routing keeps the site and each routed URL's page per page-cache
-generation; sos_site.caching.restrictions answers "no view restriction" without a
+core.caching.routing keeps the site and each routed URL's page per page-cache
+generation; core.caching.restrictions answers "no view restriction" without a
 query. These tests run with the page cache off, so each request renders.
 """
 

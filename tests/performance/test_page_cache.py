@@ -215,7 +215,7 @@ def test_a_render_that_straddles_a_change_is_never_served(client, page_cache, ho
     """Entries carry the generation read before rendering, so a change during a render wins."""
     from django.test.signals import template_rendered
 
-    from sos_site.caching.store import bump_generation
+    from core.caching.store import bump_generation
 
     def change_while_rendering(**kwargs):
         template_rendered.disconnect(change_while_rendering)

@@ -17,6 +17,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 import wagtail_factories
 
+from core.caching.store import bump_generation
 from home.models import (
     ContentPage,
     NewsPageTopic,
@@ -27,7 +28,6 @@ from home.models import (
     ProgrammePage,
 )
 from home.models.pages import ProgrammePartner
-from sos_site.caching.store import bump_generation
 from tests.performance.conftest import add_article, publish
 
 pytestmark = pytest.mark.django_db

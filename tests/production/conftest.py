@@ -49,7 +49,7 @@ def redis_cache_settings(location):
     options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
     return {
         "default": {
-            "BACKEND": "sos_site.cache.ResilientRedisCache",
+            "BACKEND": "core.caching.redis.ResilientRedisCache",
             "LOCATION": location,
             "KEY_PREFIX": "sos-test",
             "OPTIONS": options,

@@ -55,7 +55,7 @@ def test_successful_login_resets_the_failure_count(client, editor, axes_on):
 
 
 def test_lockout_uses_the_proxy_supplied_client_address(rf, settings):
-    from sos_site.security import client_ip
+    from core.security import client_ip
 
     request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="10.0.0.2")
     settings.TRUSTED_PROXY_COUNT = 0

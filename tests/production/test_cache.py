@@ -7,7 +7,7 @@ from django.core.cache import cache
 
 import pytest
 
-from sos_site.cache import ResilientRedisCache
+from core.caching.redis import ResilientRedisCache
 
 from .conftest import redis_cache_settings
 
@@ -22,20 +22,20 @@ def redis_down(settings, closed_port, monkeypatch):
 def test_pages_render_when_redis_is_down_and_the_error_is_logged(
     client, home_page, redis_down, caplog
 ):
-    caplog.set_level(logging.ERROR, logger="sos_site.cache")
+    caplog.set_level(logging.ERROR, logger="core.caching.redis")
     started = time.monotonic()
     for path in ("/ky/", "/ru/", "/en/", "/ky/"):
         response = client.get(path)
         assert response.status_code in (200, 302), path
     assert time.monotonic() - started < 10
     assert client.get("/ky/").status_code == 200
-    errors = [r for r in caplog.records if r.name == "sos_site.cache"]
+    errors = [r for r in caplog.records if r.name == "core.caching.redis"]
     assert errors, "the cache outage was not logged"
     assert "Cache unavailable" in errors[0].getMessage()
 
 
 def test_cache_calls_degrade_to_a_miss_when_redis_is_down(redis_down, caplog):
-    caplog.set_level(logging.ERROR, logger="sos_site.cache")
+    caplog.set_level(logging.ERROR, logger="core.caching.redis")
     assert cache.get("key") is None
     assert cache.get("key", "fallback") == "fallback"
     assert cache.set("key", 1) is None
@@ -48,7 +48,7 @@ def test_cache_calls_degrade_to_a_miss_when_redis_is_down(redis_down, caplog):
         cache.incr("counter")
     assert cache.is_available is False
     # One log line per interval, not one per call.
-    assert len([r for r in caplog.records if r.name == "sos_site.cache"]) == 1
+    assert len([r for r in caplog.records if r.name == "core.caching.redis"]) == 1
 
 
 def test_health_reports_a_degraded_cache(client, db, redis_down):

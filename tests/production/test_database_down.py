@@ -8,7 +8,7 @@ from django.utils import translation
 
 import pytest
 
-from sos_site.caching.store import bump_generation
+from core.caching.store import bump_generation
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_database_down_gives_a_fast_localized_503(
     assert client.get(path).status_code == 200  # warm up: imports, templates, URL resolver
     database_unreachable()
     bump_generation()  # nothing rendered before may be reused: the page needs the database
-    caplog.set_level(logging.ERROR, logger="sos_site.security")
+    caplog.set_level(logging.ERROR, logger="core.security")
 
     started = time.monotonic()
     response = client.get(path)

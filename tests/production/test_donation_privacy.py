@@ -7,9 +7,9 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from core.logs import RedactingFilter
 from donations.models import Donation, StripeEvent
 from local_giving.models import StatementFormat, StatementImport, StatementLine
-from sos_site.logs import RedactingFilter
 from tests.stripe_double import events as stripe_events
 
 EMAIL = "Aigul.Asanova@Example.org"

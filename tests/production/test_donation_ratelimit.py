@@ -6,9 +6,9 @@ from django.core.cache import cache
 
 import pytest
 
+from core import ratelimit
+from core.caching.redis import ResilientRedisCache
 from donations.models import Donation
-from sos_site import ratelimit
-from sos_site.cache import ResilientRedisCache
 from tests.stripe_double import events as stripe_events
 
 from .conftest import redis_cache_settings
@@ -148,7 +148,7 @@ def test_fails_safe_when_redis_is_down(
     caplog.set_level(logging.WARNING)
     statuses = [client.post(donate_url(), gift()).status_code for _ in range(3)]
     assert statuses == [303, 303, 429]
-    assert any(r.name == "sos_site.ratelimit" for r in caplog.records)
+    assert any(r.name == "core.ratelimit" for r in caplog.records)
     assert any(r.name == "donations.ratelimits" for r in caplog.records)
 
 

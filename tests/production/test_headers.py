@@ -41,7 +41,7 @@ def test_nonce_is_added_to_the_policy_when_a_template_uses_it(rf, settings):
     from django.template import engines
     from django.test import RequestFactory
 
-    from sos_site.security import ContentSecurityPolicyMiddleware
+    from core.security import ContentSecurityPolicyMiddleware
 
     template = engines["django"].from_string('<script nonce="{{ CSP_NONCE }}"></script>')
 

@@ -6,7 +6,7 @@ import logging
 import pytest
 import requests
 
-from sos_site.logs import RedactingFilter, passes_luhn, redact
+from core.logs import RedactingFilter, passes_luhn, redact
 
 from .servers import HEADERS, gunicorn, production_env
 

@@ -15,7 +15,7 @@ import pytest
 import requests
 from PIL import Image as PILImage
 
-from sos_site.storage import s3_media_origins, s3_media_storage
+from sos_site.settings.storage import s3_media_origins, s3_media_storage
 
 
 def png_bytes(width=64, height=48):

@@ -7,7 +7,7 @@ from django.core.checks import run_checks
 
 import pytest
 
-from sos_site.security import UNTRUSTED_PROXY_KEY
+from core.security import UNTRUSTED_PROXY_KEY
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +25,7 @@ def test_forwarded_requests_without_trusted_proxies_warn_once_and_fail_the_deplo
     client, db, settings, caplog
 ):
     settings.TRUSTED_PROXY_COUNT = 0
-    caplog.set_level(logging.WARNING, logger="sos_site.security")
+    caplog.set_level(logging.WARNING, logger="core.security")
     assert client.get("/healthz").status_code == 200
     assert deploy_warnings() == []
 
@@ -42,7 +42,7 @@ def test_forwarded_requests_without_trusted_proxies_warn_once_and_fail_the_deplo
 
 def test_trusted_proxies_raise_no_warning(client, db, settings, caplog):
     settings.TRUSTED_PROXY_COUNT = 1
-    caplog.set_level(logging.WARNING, logger="sos_site.security")
+    caplog.set_level(logging.WARNING, logger="core.security")
     client.get("/healthz", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="10.0.0.2")
     assert not [r for r in caplog.records if "TRUSTED_PROXY_COUNT" in r.getMessage()]
     assert cache.get(UNTRUSTED_PROXY_KEY) is None

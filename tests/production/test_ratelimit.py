@@ -1,4 +1,4 @@
-"""sos_site.ratelimit: counts in the shared cache, and still limits when Redis is down."""
+"""core.ratelimit: counts in the shared cache, and still limits when Redis is down."""
 
 import logging
 
@@ -6,8 +6,8 @@ from django.core.cache import cache
 
 import pytest
 
-from sos_site import ratelimit
-from sos_site.cache import ResilientRedisCache
+from core import ratelimit
+from core.caching.redis import ResilientRedisCache
 
 from .conftest import redis_cache_settings
 
@@ -49,5 +49,5 @@ def test_still_limits_when_redis_is_down(settings, closed_port, monkeypatch, cap
     caplog.set_level(logging.WARNING)
     results = [ratelimit.over_limit("down", "ip", limit=2, window=60) for _ in range(4)]
     assert results == [False, False, True, True]
-    assert any(r.name == "sos_site.cache" for r in caplog.records)
-    assert any(r.name == "sos_site.ratelimit" for r in caplog.records)
+    assert any(r.name == "core.caching.redis" for r in caplog.records)
+    assert any(r.name == "core.ratelimit" for r in caplog.records)

@@ -12,8 +12,8 @@ from django.core.management import call_command
 
 import pytest
 
-from sos_site.caching import store
-from sos_site.release import release_id, source_digest
+from core.caching import store
+from core.release import release_id, source_digest
 
 
 @pytest.fixture

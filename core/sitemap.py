@@ -12,7 +12,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from home.seo import absolute_page_url
+from core.seo import absolute_page_url
 
 
 class MultilingualSitemap(Sitemap):

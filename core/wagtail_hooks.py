@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 from wagtail_localize.models import Translation
 
-from home.accounts import EDITORS, MODERATORS, TRANSLATORS
+from core.accounts import EDITORS, MODERATORS, TRANSLATORS
 
 
 def is_translator_only(user):

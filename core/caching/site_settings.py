@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from sos_site.caching.layout import generation_cached
+from core.caching.layout import generation_cached
 
 
 class GenerationCachedSettingMixin:
@@ -10,7 +10,7 @@ class GenerationCachedSettingMixin:
 
     Wagtail keeps a setting on the request only, so each page view queries it.
     Any save of a setting bumps the page cache's generation
-    (sos_site.caching.signals), which retires this copy too.
+    (core.caching.signals), which retires this copy too.
     """
 
     @classmethod

@@ -5,7 +5,7 @@ then the root page, its translation and its specific row, then each URL segment'
 child and its specific row (two queries per level), then the view restrictions
 of the page and its ancestors. All of that only changes when pages, sites or
 restrictions change, and each such change bumps the page cache's generation
-(sos_site.caching.signals). So ``PageRouteMiddleware`` keeps, per generation:
+(core.caching.signals). So ``PageRouteMiddleware`` keeps, per generation:
 
 - the Site for a host and port, stored on the request where Wagtail looks
   first (``request._wagtail_site``);
@@ -29,7 +29,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from sos_site.caching.layout import generation_cached
+from core.caching.layout import generation_cached
 
 
 def cached_site(request):
@@ -85,7 +85,7 @@ class PageRouteMiddleware:
         if view_func is not wagtail_serve or request.method not in ("GET", "HEAD"):
             return None
         # Database down: leave routing to the view, whose error becomes the 503 page
-        # (sos_site.security.DatabaseUnavailableMiddleware).
+        # (core.security.DatabaseUnavailableMiddleware).
         with contextlib.suppress(DatabaseError):
             self.route(request, view_args, view_kwargs)
         return None

@@ -9,8 +9,8 @@ new app servers start (compose.yaml's `release` service, docs/production.md).
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from sos_site.caching.store import generation_key, page_cache
-from sos_site.release import release_id
+from core.caching.store import generation_key, page_cache
+from core.release import release_id
 
 
 class Command(BaseCommand):

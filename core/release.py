@@ -1,6 +1,6 @@
 """Which release of the site is running, as a short id that changes with every deploy.
 
-The page cache's generation key carries it (sos_site.caching.store), so pages,
+The page cache's generation key carries it (core.caching.store), so pages,
 fragments and routes rendered by the previous code are never served by the
 new one, even when they sit in a Redis that outlived the old containers.
 

@@ -15,7 +15,7 @@ version and never served.
 
 import secrets
 
-from sos_site.caching.store import page_cache
+from core.caching.store import page_cache
 
 TAG_PREFIX = "page-cache:tag:"
 RECORDED_ATTR = "_sos_cache_tags"

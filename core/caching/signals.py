@@ -17,7 +17,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.snippets.models import get_snippet_models
 
-from sos_site.caching.store import bump_generation
+from core.caching.store import bump_generation
 
 # Models whose rows appear on public pages besides the pages themselves.
 SHOWN_ON_PAGES = (

@@ -4,7 +4,7 @@ Every entry carries the generation that was current when its render *started*.
 Any public change writes a new random generation, so every older entry stops
 matching at once, in every worker process that shares the cache. A render that
 began before the change is stored under the old generation and never served.
-The generation's key names the release (sos_site.release), so a deploy starts
+The generation's key names the release (core.release), so a deploy starts
 from a generation of its own: nothing the previous code rendered is served.
 """
 
@@ -15,8 +15,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.http import urlencode
 
-from sos_site.caching.keys import kept_query
-from sos_site.release import release_id
+from core.caching.keys import kept_query
+from core.release import release_id
 
 
 def generation_key(release):
@@ -48,7 +48,7 @@ def bump_generation():
 def page_key(request):
     """Scheme, host, path (with its language prefix) and the parameters pages read.
 
-    Tracking and other parameters are left out (sos_site.caching.keys).
+    Tracking and other parameters are left out (core.caching.keys).
     """
     query = urlencode(kept_query(request))
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"

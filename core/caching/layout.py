@@ -2,7 +2,7 @@
 
 Uncached renders would otherwise run the same layout queries on every page. A
 value is stored in the default cache under a key that includes the page
-cache's current generation (``sos_site.caching.store.GENERATION_KEY``), so the
+cache's current generation (``core.caching.store.GENERATION_KEY``), so the
 change that retires cached pages (a publish, a snippet, setting, image, site
 or locale edit) retires these values too. The generation is read once per
 request, before any data, as the page cache middleware does: a value computed
@@ -15,7 +15,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache as default_cache
 
-from sos_site.caching.store import GENERATION_KEY, ensure_generation, page_cache
+from core.caching.store import GENERATION_KEY, ensure_generation, page_cache
 
 _MISSING = object()
 

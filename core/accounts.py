@@ -9,7 +9,7 @@ the same code:
 - Translators: translate pages and snippets through wagtail-localize. They may
   edit a page or snippet only where it is the *target* of a translation; the
   source, in whatever language it was written, stays out of reach
-  (enforced by home/wagtail_hooks.py).
+  (enforced by core/wagtail_hooks.py).
 - Donations (the finance team): admin access; the donations and local_giving apps add
   their own permissions. Images and documents only in their own "Finance" collection
   (add, choose, change): the bank's QR code image and the annual reports, nothing

@@ -18,10 +18,10 @@ from django.utils import translation
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
-logger = logging.getLogger("sos_site.security")
+logger = logging.getLogger("core.security")
 
 # Set in the default cache (Redis in production, shared by every app server) when a
-# request arrived through a proxy nobody told us about; read by sos_site.checks.
+# request arrived through a proxy nobody told us about; read by core.checks.
 UNTRUSTED_PROXY_KEY = "security:untrusted-x-forwarded-for"
 UNTRUSTED_PROXY_MEMORY = 7 * 24 * 3600
 
@@ -52,7 +52,7 @@ class UntrustedProxyMiddleware:
     Behind a load balancer REMOTE_ADDR is the balancer's address, so every
     donor would share one IP for the lock-outs and rate limits. The first such
     request in each process logs a warning and leaves a mark in the shared
-    cache, which `manage.py check --deploy` reports (sos_site.checks). With
+    cache, which `manage.py check --deploy` reports (core.checks). With
     proxies trusted the middleware steps out of the chain.
     """
 

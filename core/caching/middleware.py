@@ -3,8 +3,8 @@
 Placed right after WhiteNoise and before the session, CSRF and authentication
 middleware, so a hit returns before anything can touch the database. An entry is
 served while its generation, its local date and the versions of the tags it named
-(sos_site.caching.tags) are all still current; its key leaves out tracking and
-unknown query parameters (sos_site.caching.keys).
+(core.caching.tags) are all still current; its key leaves out tracking and
+unknown query parameters (core.caching.keys).
 """
 
 import hashlib
@@ -15,9 +15,9 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from sos_site.caching.keys import is_canonical
-from sos_site.caching.store import GENERATION_KEY, ensure_generation, page_cache, page_key
-from sos_site.caching.tags import recorded_tags, tags_are_current
+from core.caching.keys import is_canonical
+from core.caching.store import GENERATION_KEY, ensure_generation, page_cache, page_key
+from core.caching.tags import recorded_tags, tags_are_current
 
 STATUS_HEADER = "X-Page-Cache"
 # Cache-Control directives that forbid a shared cache from keeping a response.

@@ -1,7 +1,7 @@
 """Fixed-window rate limits counted in the default cache (Redis in production).
 
-    from sos_site.ratelimit import over_limit
-    from sos_site.security import client_ip
+    from core.ratelimit import over_limit
+    from core.security import client_ip
 
     if over_limit("donate-ip", client_ip(request), limit=10, window=600):
         ...  # answer 429 with a localized message
@@ -18,7 +18,7 @@ import time
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 
-logger = logging.getLogger("sos_site.ratelimit")
+logger = logging.getLogger("core.ratelimit")
 
 _fallback = LocMemCache("sos-ratelimit-fallback", {"OPTIONS": {"MAX_ENTRIES": 10000}})
 
@@ -40,7 +40,7 @@ def over_limit(scope, identifier, *, limit, window):
         count = _count(cache, key, window)
     except ValueError:
         # The shared cache did not keep the counter: it is down (already logged
-        # by sos_site.cache) or the key expired in between. Count locally.
+        # by core.caching.redis) or the key expired in between. Count locally.
         logger.warning("Rate limit %s counted in process memory (shared cache unavailable)", scope)
         count = _count(_fallback, key, window)
     return count > limit

@@ -2,7 +2,7 @@
 
 from wagtail.models import PageViewRestriction
 
-from sos_site.caching.layout import generation_cached
+from core.caching.layout import generation_cached
 
 
 def restricted_paths(request=None):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from sos_site.caching.layout import current_generation
+from core.caching.layout import current_generation
 
 
 def cache_generation(request):

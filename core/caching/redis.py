@@ -18,7 +18,7 @@ from django.core.cache.backends.redis import RedisCache
 
 from redis.exceptions import RedisError
 
-logger = logging.getLogger("sos_site.cache")
+logger = logging.getLogger("core.caching.redis")
 
 LOG_INTERVAL_SECONDS = 10.0
 

@@ -10,7 +10,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-logger = logging.getLogger("sos_site.health")
+logger = logging.getLogger("core.health")
 
 
 def _database_ok():

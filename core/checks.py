@@ -4,14 +4,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.checks import Tags, Warning, register
 
-from sos_site.security import UNTRUSTED_PROXY_KEY
+from core.security import UNTRUSTED_PROXY_KEY
 
 
 @register(Tags.security, deploy=True)
 def check_forwarded_for_is_trusted(app_configs, **kwargs):
     """Warn when requests arrived with X-Forwarded-For while no proxy is trusted.
 
-    The app servers leave a mark in the shared cache (sos_site.security.
+    The app servers leave a mark in the shared cache (core.security.
     UntrustedProxyMiddleware); `manage.py check --deploy` run beside them reads it.
     """
     if settings.TRUSTED_PROXY_COUNT > 0:

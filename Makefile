@@ -77,10 +77,11 @@ browser-deps: ## Install Debian's Chromium for the browser tests and Lighthouse 
 audit: install browser-deps ## Lighthouse (mobile) on the main pages in ky/ru/en under production settings; docs/audit/
 	$(PY) scripts/audit.py
 
-lint: install ## Check code style (ruff) and template indentation (djhtml)
+lint: install ## Check code style (ruff), template indentation (djhtml) and the import contracts (import-linter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check templates
+	$(VENV)/bin/lint-imports
 
 messages: install ## Extract the project's strings into locale/ky and locale/ru
 	$(PY) manage.py makemessages --locale ky --locale ru --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore '.tools/*' --ignore 'node_modules/*' --no-obsolete

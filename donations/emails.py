@@ -10,7 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from home.models import OrganisationSettings
+from core.models import OrganisationSettings
 from home.templatetags.navigation_tags import privacy_url
 
 from .receipts import (

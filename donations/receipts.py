@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from fpdf import FPDF
 
-from home.models import OrganisationSettings
+from core.models import OrganisationSettings
 
 from .models import Donation
 from .models.funds import CURRENCY_RULES

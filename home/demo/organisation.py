@@ -1,6 +1,6 @@
 """Organisation details (a django-modeltranslation setting, one column per language)."""
 
-from home.models import OrganisationSettings
+from core.models import OrganisationSettings
 
 from .base import LANGUAGES, T
 

@@ -13,7 +13,6 @@ from .pages import (
     StoryPage,
 )
 from .privacy import PrivacyPage
-from .settings import OrganisationSettings
 from .snippets import NewsTopic, Office, Partner, SiteFigure
 
 __all__ = [
@@ -26,7 +25,6 @@ __all__ = [
     "NewsTopic",
     "Office",
     "OfficesPage",
-    "OrganisationSettings",
     "Partner",
     "PrivacyPage",
     "ProgrammeIndexPage",

@@ -12,8 +12,9 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Site
 
 from core.caching.layout import generation_cached
+from core.models import OrganisationSettings
 from core.seo import absolute_page_url
-from home.models import HomePage, NewsIndexPage, NewsPage, OrganisationSettings
+from home.models import HomePage, NewsIndexPage, NewsPage
 
 register = template.Library()
 

@@ -11,8 +11,9 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from core.models import OrganisationSettings
 from home.demo.pages import get_demo_page
-from home.models import NewsPageTopic, NewsTopic, Office, OrganisationSettings, Partner, SiteFigure
+from home.models import NewsPageTopic, NewsTopic, Office, Partner, SiteFigure
 
 from .conftest import load_demo
 

@@ -11,6 +11,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 import pytest
 
 from core.localization import source_strings
+from core.models import OrganisationSettings
 from donations.models import DonatePage
 from home.demo.pages import PAGE_TREE, get_demo_page
 from home.models import (
@@ -22,7 +23,6 @@ from home.models import (
     NewsTopic,
     Office,
     OfficesPage,
-    OrganisationSettings,
     Partner,
     PrivacyPage,
     ProgrammeIndexPage,

@@ -3,8 +3,8 @@
 import datetime
 from decimal import Decimal
 
+from core.models import OrganisationSettings
 from donations.models import Donation, Fund
-from home.models import OrganisationSettings
 
 PAID_AT = datetime.datetime(2026, 3, 14, 9, 30, tzinfo=datetime.UTC)
 

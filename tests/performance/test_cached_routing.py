@@ -119,7 +119,7 @@ def test_made_up_sub_routes_are_not_remembered(client, home_page):
 
 
 def test_organisation_settings_are_read_once_per_generation(client, home_page):
-    from home.models import OrganisationSettings
+    from core.models import OrganisationSettings
 
     client.get("/ky/")
     _response, sql = queries_for(client, "/ky/")

@@ -10,7 +10,8 @@ from wagtail.models import Page
 
 import pytest
 
-from home.models import Office, OrganisationSettings
+from core.models import OrganisationSettings
+from home.models import Office
 from tests.performance.conftest import add_article, publish
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ import re
 import pytest
 from wagtail_factories import ImageFactory
 
-from home.models import Office, OrganisationSettings
+from core.models import OrganisationSettings
+from home.models import Office
 
 LANGUAGES = ("ky", "ru", "en")
 # News templates belong to the editorial area and are tested there.

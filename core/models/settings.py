@@ -52,4 +52,7 @@ class OrganisationSettings(GenerationCachedSettingMixin, BaseGenericSetting):
     ]
 
     class Meta:
+        # The table keeps the name it was created with in the home app, where the model
+        # lived until core/migrations/0001 and home/migrations/0009 moved it here.
+        db_table = "home_organisationsettings"
         verbose_name = _("organisation details")

@@ -19,11 +19,14 @@ restrictions change, and each such change bumps the page cache's generation
 Only URLs that lead to a page are remembered (unknown URLs would fill the cache),
 and only for GET and HEAD. Anything unusual (no site, an alias, an error) leaves
 the request to Wagtail's own routing. The places where this relies on Wagtail's
-private request attributes are in core.framework_internals.
+private request attributes are in core.framework_internals. PAGE_ROUTE_CACHE=false
+turns the middleware off (docs/performance.md has what it gains).
 """
 
 import contextlib
 
+from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
 from django.db import DatabaseError
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -79,6 +82,8 @@ def route_to(request, page):
 
 class PageRouteMiddleware:
     def __init__(self, get_response):
+        if not settings.PAGE_ROUTE_CACHE:
+            raise MiddlewareNotUsed
         self.get_response = get_response
 
     def __call__(self, request):

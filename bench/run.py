@@ -531,6 +531,8 @@ def main():
             "page_cache": "FileBasedCache under var/bench/page-cache",
             "uncached_method": "second gunicorn with PAGE_CACHE_ENABLED=false (route, settings,"
             " layout data and fragments cached per generation, as in production)",
+            "noroute_method": "uncached-noroute (when asked for): the uncached server and"
+            " bench/probe.py with PAGE_ROUTE_CACHE=false, each page right after its uncached run",
             "cold_method": "bench/probe.py: generation bumped before each of 7 renders in"
             " one process (median CPU time), as right after a publish",
             "campaign_method": "cached server with the demo gateway (bench/settings_campaign.py);"

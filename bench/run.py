@@ -23,9 +23,12 @@ Environment: BENCH_DURATION (seconds per wrk run, default 30), BENCH_CONNECTIONS
 the number of cores), BENCH_PORT (default 8115), BENCH_REUSE=1 (keep the
 database of the previous run: for working on the benchmark, not for results),
 BENCH_PAGES (page keys to measure, e.g. ``home/ky,programme/en``; default all),
-BENCH_MODES (``cached,uncached,campaign``; default all). A partial or short run
-(BENCH_PAGES, BENCH_MODES, or BENCH_DURATION under 30 s) writes its results to
-var/bench/ and leaves docs/bench/ to full runs.
+BENCH_MODES (``cached,uncached,campaign``; default all; ``uncached-noroute`` adds,
+after each uncached page, the same page on a server with PAGE_ROUTE_CACHE=false:
+Wagtail routes every render itself, for measuring the route cache of
+core.caching.routing). A partial or short run (BENCH_PAGES, BENCH_MODES, or
+BENCH_DURATION under 30 s) writes its results to var/bench/ and leaves
+docs/bench/ to full runs.
 """
 
 import json
@@ -61,6 +64,8 @@ PORT = int(os.environ.get("BENCH_PORT", "8115"))
 REUSE = os.environ.get("BENCH_REUSE", "") not in ("", "0", "false")
 HOST = f"127.0.0.1:{PORT}"
 MODES = ("cached", "uncached", "campaign")
+# Measured only when asked for: uncached renders without the route cache.
+NOROUTE = "uncached-noroute"
 SELECTED_MODES = [m for m in os.environ.get("BENCH_MODES", ",".join(MODES)).split(",") if m]
 SELECTED_PAGES = [p for p in os.environ.get("BENCH_PAGES", "").split(",") if p]
 FULL_RUN = not SELECTED_PAGES and set(SELECTED_MODES) == set(MODES) and DURATION >= 30
@@ -69,7 +74,12 @@ if not FULL_RUN:
 
 # (minimum ratio to the static baseline, aim). During a campaign cached pages must
 # keep 0.8 of the static file, and a fund's total show a paid gift within a few seconds.
-TARGETS = {"cached": (0.5, 0.8), "uncached": (0.1, None), "campaign": (0.8, None)}
+TARGETS = {
+    "cached": (0.5, 0.8),
+    "uncached": (0.1, None),
+    NOROUTE: (0.1, None),
+    "campaign": (0.8, None),
+}
 STALENESS_TARGET_S = 5.0
 
 
@@ -131,11 +141,15 @@ def prepare(env):
 
 
 def probe(env):
-    log("instrumented requests: URLs, queries and bytes per page")
+    log(f"instrumented requests: URLs, queries and bytes per page{route_note(env)}")
     out = subprocess.run(  # noqa: S603
         [PYTHON, "bench/probe.py", HOST], cwd=ROOT, env=env, check=True, capture_output=True
     )
     return json.loads(out.stdout.decode().strip().splitlines()[-1])
+
+
+def route_note(env):
+    return " (no route cache)" if env.get("PAGE_ROUTE_CACHE") == "false" else ""
 
 
 class Server:
@@ -145,7 +159,7 @@ class Server:
         self.log_path = VAR / f"gunicorn-{name}.log"
 
     def __enter__(self):
-        log(f"gunicorn ({self.name}): {WORKERS} workers on {HOST}")
+        log(f"gunicorn ({self.name}): {WORKERS} workers on {HOST}{route_note(self.env)}")
         self.log_file = self.log_path.open("wb")
         self.process = subprocess.Popen(  # noqa: S603
             [GUNICORN, "-c", "bench/gunicorn_bench.py", "sos_site.wsgi"],
@@ -229,7 +243,7 @@ def wrk(path):
 
 def run_phase(server, pages, mode, rows, campaign=None):
     for key, page in pages.items():
-        expected = None if mode == "uncached" else "hit"
+        expected = None if mode in ("uncached", NOROUTE) else "hit"
         fetch(page["url"])  # warm: store the page, load its templates in a worker
         fetch(page["url"])
         _status, headers, _body = fetch(page["url"])
@@ -303,10 +317,32 @@ def print_table(baseline, rows, memory):
             f"{row['error_count']:6d} {queries:7d} {row['html_bytes'] / 1024:6.1f} "
             f"{row['queries_cold']:6d} {row['cpu_ms_cold']:7.1f}  {mark}"
         )
+    for line in route_cache_lines(rows):
+        print(line)
     for mode, peaks in memory.items():
         print(
             f"Peak RSS per worker ({mode}): " + ", ".join(f"{kib / 1024:.0f} MiB" for kib in peaks)
         )
+
+
+def route_cache_lines(rows):
+    """Uncached req/s and cold CPU with and without the route cache, per page."""
+    by_key = {(row["page"], row["mode"]): row for row in rows}
+    lines = []
+    for page in dict.fromkeys(row["page"] for row in rows):
+        with_cache, without = by_key.get((page, "uncached")), by_key.get((page, NOROUTE))
+        if with_cache is None or without is None:
+            continue
+        if not lines:
+            lines.append("Route cache (uncached req/s and cold CPU ms per render, with / without):")
+        gain = with_cache["rps"] / without["rps"] - 1
+        lines.append(
+            f"  {page:18} {with_cache['rps']:6.0f} / {without['rps']:6.0f} req/s ({gain:+.0%}), "
+            f"cold {with_cache['cpu_ms_cold']:.1f} / {without['cpu_ms_cold']:.1f} ms, "
+            f"warm {with_cache['cpu_ms_uncached']:.1f} / {without['cpu_ms_uncached']:.1f} ms, "
+            f"queries {with_cache['queries_uncached']} / {without['queries_uncached']}"
+        )
+    return lines
 
 
 def markdown_table(result):
@@ -361,6 +397,9 @@ def markdown_table(result):
                 f"{row['error_count']} | {gifts['gifts_paid']} | "
                 f"{gifts['staleness_s_median']} / {gifts['staleness_s_max']} |"
             )
+    route_lines = route_cache_lines(result["pages"])
+    if route_lines:
+        lines += ["", *route_lines]
     memory = result["peak_rss_kib_per_worker"]
     settings = result["settings"]
     lines += [
@@ -439,14 +478,30 @@ def main():
             with Server(env, "cached") as server:
                 baseline = measure_baseline(found["static_url"])
                 memory["cached"] = sorted(run_phase(server, pages, "cached", rows))
-        if "uncached" in SELECTED_MODES:
-            # One server per uncached page: a render-bound run leaves a backlog of queued
-            # requests that would take longer to drain than a restart takes.
-            peaks = []
-            for key, page in pages.items():
-                with Server({**env, "PAGE_CACHE_ENABLED": "false"}, "uncached") as server:
-                    peaks += run_phase(server, {key: page}, "uncached", rows)
-            memory["uncached"] = sorted(peaks)[-WORKERS:]  # the highest peaks seen
+        uncached_env = {**env, "PAGE_CACHE_ENABLED": "false"}
+        uncached_modes = {"uncached": (uncached_env, pages)}
+        if NOROUTE in SELECTED_MODES:
+            noroute_env = {**uncached_env, "PAGE_ROUTE_CACHE": "false"}
+            noroute_pages = probe(noroute_env)["pages"]
+            uncached_modes[NOROUTE] = (
+                noroute_env,
+                {key: noroute_pages[key] for key in pages if "error" not in noroute_pages[key]},
+            )
+        uncached_modes = {m: v for m, v in uncached_modes.items() if m in SELECTED_MODES}
+        # One server per uncached page: a render-bound run leaves a backlog of queued
+        # requests that would take longer to drain than a restart takes. With and
+        # without the route cache, each page is measured twice in a row.
+        peaks = {mode: [] for mode in uncached_modes}
+        for key in pages:
+            for mode, (mode_env, mode_pages) in uncached_modes.items():
+                if key not in mode_pages:
+                    continue
+                with Server(mode_env, mode) as server:
+                    if baseline is None:
+                        baseline = measure_baseline(found["static_url"])
+                    peaks[mode] += run_phase(server, {key: mode_pages[key]}, mode, rows)
+        for mode, seen in peaks.items():
+            memory[mode] = sorted(seen)[-WORKERS:]  # the highest peaks seen
         if "campaign" in SELECTED_MODES:
             with Server(campaign_env(env), "campaign") as server:
                 if baseline is None:
@@ -476,6 +531,8 @@ def main():
             "page_cache": "FileBasedCache under var/bench/page-cache",
             "uncached_method": "second gunicorn with PAGE_CACHE_ENABLED=false (route, settings,"
             " layout data and fragments cached per generation, as in production)",
+            "noroute_method": "uncached-noroute (when asked for): the uncached server and"
+            " bench/probe.py with PAGE_ROUTE_CACHE=false, each page right after its uncached run",
             "cold_method": "bench/probe.py: generation bumped before each of 7 renders in"
             " one process (median CPU time), as right after a publish",
             "campaign_method": "cached server with the demo gateway (bench/settings_campaign.py);"

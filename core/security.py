@@ -16,7 +16,9 @@ from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
 
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.middleware import CSPMiddleware
+
+from core.framework_internals import policy_set_by_view, policy_with_directives
 
 logger = logging.getLogger("core.security")
 
@@ -106,14 +108,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if (
             not report_only
-            and parts.config is None
+            and not policy_set_by_view(parts)
             and request.path_info.startswith(settings.ADMIN_URL_PREFIXES)
         ):
-            return PolicyParts(
-                config=settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],
-                update=parts.update,
-                replace=parts.replace,
-                nonce=None,
+            return policy_with_directives(
+                parts, settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
             )
         return parts
 

@@ -18,6 +18,7 @@ from django.utils.cache import add_never_cache_headers
 from core.caching.keys import is_canonical
 from core.caching.store import GENERATION_KEY, ensure_generation, page_cache, page_key
 from core.caching.tags import recorded_tags, tags_are_current
+from core.framework_internals import csp_nonce_used
 
 STATUS_HEADER = "X-Page-Cache"
 # Cache-Control directives that forbid a shared cache from keeping a response.
@@ -124,7 +125,7 @@ class PageCacheMiddleware:
         if not is_canonical(request):
             return False
         # A CSP nonce is good for one response only (django-csp makes it on first use).
-        if isinstance(getattr(request, "_csp_nonce", None), str):
+        if csp_nonce_used(request):
             return False
         # Safety net: a page that embeds a CSRF token belongs to one visitor only.
         return b'name="csrfmiddlewaretoken"' not in response.content

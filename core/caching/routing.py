@@ -8,35 +8,41 @@ restrictions change, and each such change bumps the page cache's generation
 (core.caching.signals). So ``PageRouteMiddleware`` keeps, per generation:
 
 - the Site for a host and port, stored on the request where Wagtail looks
-  first (``request._wagtail_site``);
+  first (``remember_site``);
 - for each page URL that routed before, the specific page itself; the next
   request takes its own copy and lets the page route itself again (a
   RoutablePageMixin page resolves its own view; every page checks ``live``),
-  stored where ``Page.route_for_request`` looks first. Sub-routes of a
-  RoutablePageMixin page (feeds, thank-you links) go through Wagtail's routing.
+  stored where ``Page.route_for_request`` looks first (``remember_route``).
+  Sub-routes of a RoutablePageMixin page (feeds, thank-you links) go through
+  Wagtail's routing.
 
 Only URLs that lead to a page are remembered (unknown URLs would fill the cache),
 and only for GET and HEAD. Anything unusual (no site, an alias, an error) leaves
-the request to Wagtail's own routing.
+the request to Wagtail's own routing. The places where this relies on Wagtail's
+private request attributes are in core.framework_internals. PAGE_ROUTE_CACHE=false
+turns the middleware off (docs/performance.md has what it gains).
 """
 
 import contextlib
 
+from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
 from django.db import DatabaseError
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from core.caching.layout import generation_cached
+from core.framework_internals import remember_route, remember_site, route_is_known
 
 
 def cached_site(request):
     """The Site for this request's host and port (with its root page), per generation."""
-    from django.http.request import split_domain_port
-
-    hostname = split_domain_port(request._get_raw_host())[0]
+    # CommonMiddleware has checked the host against ALLOWED_HOSTS already.
+    hostname = split_domain_port(request.get_host())[0]
     port = request.get_port()
 
     def compute():
@@ -76,6 +82,8 @@ def route_to(request, page):
 
 class PageRouteMiddleware:
     def __init__(self, get_response):
+        if not settings.PAGE_ROUTE_CACHE:
+            raise MiddlewareNotUsed
         self.get_response = get_response
 
     def __call__(self, request):
@@ -94,7 +102,7 @@ class PageRouteMiddleware:
         site = cached_site(request)
         if site is None:
             return
-        request._wagtail_site = site
+        remember_site(request, site)
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         parts = (site.pk, get_language(), path)
         page = generation_cached(
@@ -105,7 +113,7 @@ class PageRouteMiddleware:
             cache_none=False,
         )
         # On a miss, Wagtail's own routing above has already stored its result.
-        if page is not None and not hasattr(request, "_wagtail_route_for_request"):
+        if page is not None and not route_is_known(request):
             result = route_to(request, page)
             if result is not None:
-                request._wagtail_route_for_request = result
+                remember_route(request, result)

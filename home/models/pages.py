@@ -1,6 +1,5 @@
 """Page types of the public site."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
@@ -17,6 +16,7 @@ from core.blocks import BodyStreamBlock, DirectionBlock, FigureBlock
 from core.caching.keys import understood_query
 from core.caching.layout import generation_cached
 from core.caching.restrictions import public_pages
+from core.framework_internals import paginator_with_count
 from core.models import BasePage, image_alt_text_field
 from home.forms import NewsPageForm
 from home.models.snippets import NewsTopic, Office
@@ -369,10 +369,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 if current
                 else articles.none()
             )
-        paginator = Paginator(articles, self.ARTICLES_PER_PAGE)
-        paginator.count = generation_cached(
-            request, "news-count", (self.pk, listing), articles.count
-        )
+        count = generation_cached(request, "news-count", (self.pk, listing), articles.count)
+        paginator = paginator_with_count(articles, self.ARTICLES_PER_PAGE, count)
         # get_page() never fails: junk gives the first page, too large a number the last one.
         page_of_articles = paginator.get_page(request.GET.get("page"))
         # Only these values are kept by the page cache: ?page=abc, ?page=999 or an

@@ -60,6 +60,7 @@ env = environ.Env(
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     RELEASE_ID=(str, ""),
     PAGE_CACHE_ENABLED=(bool, True),
+    PAGE_ROUTE_CACHE=(bool, True),
     PAGE_CACHE_DIR=(str, str(BASE_DIR / "var" / "cache" / "pages")),
     FRONTEND_CACHE_CLOUDFLARE_TOKEN=(str, ""),
     FRONTEND_CACHE_CLOUDFLARE_ZONEID=(str, ""),
@@ -230,6 +231,9 @@ RELEASE_ID = env("RELEASE_ID")
 # one retires cached pages like a publish does (core/caching/signals.py).
 PAGE_CACHE_SHOWN_MODELS = {"donations.Fund", "donations.PresetAmount"}
 PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
+# Site and page of a public URL from the generation caches (core.caching.routing); off:
+# Wagtail routes every render itself (for measuring it, docs/performance.md).
+PAGE_ROUTE_CACHE = env("PAGE_ROUTE_CACHE")
 # Publishing retires cached pages at once; the timeout only bounds date-dependent text.
 PAGE_CACHE_TIMEOUT = 600
 # Fragments ({% cache fragment_timeout ... cache_generation %}) are retired by the generation.

@@ -46,6 +46,17 @@ def test_a_known_url_routes_without_walking_the_tree(client, about):
     assert len(second_queries) < len(first_queries)
 
 
+def test_without_the_route_cache_wagtail_routes_every_render(client, settings, about):
+    """PAGE_ROUTE_CACHE=false (for measuring it: docs/performance.md) turns it off."""
+    settings.PAGE_ROUTE_CACHE = False
+    client.get("/ky/about/")
+
+    response, sql = queries_for(client, "/ky/about/")
+
+    assert response.status_code == 200
+    assert [query for query in sql if "wagtailcore_site" in query] != []
+
+
 def test_unpublishing_a_routed_page_is_a_404_at_once(client, about):
     assert client.get("/ky/about/").status_code == 200
 

@@ -1,10 +1,11 @@
 """Donations in the Wagtail admin (views in donations/admin_views.py), the donate
-link of the site's menu.
+link of the site's menu, and the demo funds.
 """
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from core.demo import DEMO_HOOK
 from core.links import SITE_LINK_HOOK
 
 from .admin_views import (
@@ -12,6 +13,7 @@ from .admin_views import (
     DonationTotalsPanel,
     ReadOnlyPermissionPolicy,
 )
+from .demo import load_funds
 from .models import DonatePage, Donation
 
 # Registered before the viewsets, which pick up the policy of their model.
@@ -34,3 +36,5 @@ def donate_link():
     """The donate page, linked from the header of every page."""
     return "donate", DonatePage
 
+
+hooks.register(DEMO_HOOK, load_funds, order=500)

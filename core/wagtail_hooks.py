@@ -5,6 +5,8 @@ be Russian one day and Kyrgyz the next), so these hooks narrow it down: a
 Translator who is not also an Editor or Moderator can edit, move or delete a
 page or snippet only if it is the target of a wagtail-localize translation (or
 an alias in another locale waiting to be translated).
+
+Also core's demo step (``core.demo``): the editorial groups and accounts.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -12,7 +14,8 @@ from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 from wagtail_localize.models import Translation
 
-from core.accounts import EDITORS, MODERATORS, TRANSLATORS
+from core.accounts import EDITORS, MODERATORS, TRANSLATORS, load_demo_accounts
+from core.demo import DEMO_HOOK
 
 
 def is_translator_only(user):
@@ -57,3 +60,7 @@ def guard_source_page_move(request, page, destination):
 def guard_source_snippet_edit(request, instance):
     if hasattr(instance, "translation_key"):
         _deny_source_to_translators(request, instance)
+
+
+# The last demo step: the groups need the locale home pages the other steps create.
+hooks.register(DEMO_HOOK, load_demo_accounts, order=800)

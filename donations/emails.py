@@ -10,8 +10,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.links import site_link_url
 from core.models import OrganisationSettings
-from home.templatetags.navigation_tags import privacy_url
 
 from .receipts import (
     build_receipt_pdf,
@@ -50,7 +50,7 @@ def _context(donation):
 
 def privacy_notice_url(language):
     """The absolute URL of the privacy notice in ``language``, or "" while there is none."""
-    url = privacy_url(None, language)
+    url = site_link_url("privacy", language)
     return site_url(url) if url else ""
 
 

@@ -1,4 +1,4 @@
-"""Demo step for local giving (registered in home.demo.DEMO_LOADERS).
+"""Demo step for local giving (registered in local_giving/wagtail_hooks.py).
 
 Creates what is missing and changes nothing that exists: bank accounts with
 clearly marked placeholders (no account number is ever invented, so donors see

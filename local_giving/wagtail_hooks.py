@@ -1,4 +1,7 @@
-"""Local giving in the admin: settings as snippets, finance views under "Bank transfers"."""
+"""Local giving in the admin: settings as snippets, finance views under "Bank transfers".
+
+Also registers its demo step (``core.demo``).
+"""
 
 from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +12,11 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.demo import DEMO_HOOK
+
 from . import admin_views
 from .bank_account_admin import PANELS, BankAccountForm
+from .demo import load_local_giving
 from .models import AnnualReport, BankAccount, StatementFormat
 
 
@@ -89,3 +95,6 @@ def register_bank_transfers_menu():
         ]
     )
     return SubmenuMenuItem(_("Bank transfers"), menu, icon_name="form", order=305)
+
+
+hooks.register(DEMO_HOOK, load_local_giving, order=600)

@@ -18,7 +18,9 @@ only the parameters some page reads (``PAGE_CACHE_QUERY_PARAMS``), in a fixed or
 
 from django.conf import settings
 
-UNDERSTOOD_ATTR = "_sos_understood_query"
+from core.request_memo import memo
+
+UNDERSTOOD = "understood-query"
 
 
 def is_tracking(name):
@@ -53,14 +55,13 @@ def understood_query(request, **params):
     Pass None for a parameter that was absent or that the view ignored. A response is
     stored only when these equal the request's own (``kept_query``).
     """
-    understood = getattr(request, UNDERSTOOD_ATTR, {})
+    understood = memo(request, UNDERSTOOD, dict)
     understood.update({name: str(value) for name, value in params.items() if value})
-    setattr(request, UNDERSTOOD_ATTR, understood)
 
 
 def is_canonical(request):
     """The request's parameters are exactly those its view understood, with those values."""
-    understood = getattr(request, UNDERSTOOD_ATTR, {})
+    understood = memo(request, UNDERSTOOD, dict)
     return not has_foreign_params(request) and kept_query(request) == tuple(
         sorted(understood.items())
     )

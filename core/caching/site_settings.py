@@ -17,6 +17,8 @@ class GenerationCachedSettingMixin:
     def load(cls, request_or_site=None):
         if not isinstance(request_or_site, HttpRequest):
             return super().load(request_or_site)
+        # Wagtail's own attribute, not core.request_memo: a setting's preview puts
+        # the edited instance there for the context processor to find.
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request_or_site, attr_name):
             setting = generation_cached(

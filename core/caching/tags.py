@@ -16,9 +16,10 @@ version and never served.
 import secrets
 
 from core.caching.store import page_cache
+from core.request_memo import memo
 
 TAG_PREFIX = "page-cache:tag:"
-RECORDED_ATTR = "_sos_cache_tags"
+RECORDED = "cache-tags"
 
 
 def tag_key(tag):
@@ -40,18 +41,13 @@ def depends_on(request, tag):
     """Record that this response shows what ``tag`` guards; returns the tag's version."""
     key = tag_key(tag)
     version = tag_version(tag)
-    if request is not None:
-        recorded = getattr(request, RECORDED_ATTR, None)
-        if recorded is None:
-            recorded = {}
-            setattr(request, RECORDED_ATTR, recorded)
-        recorded.setdefault(key, version)
+    memo(request, RECORDED, dict).setdefault(key, version)
     return version
 
 
 def recorded_tags(request):
     """``{tag key: version}`` of the tags the response named (empty for most pages)."""
-    return dict(getattr(request, RECORDED_ATTR, None) or {})
+    return dict(memo(request, RECORDED, dict))
 
 
 def tags_are_current(recorded):

@@ -1,19 +1,6 @@
-"""Demo content for `manage.py load_demo`.
+"""Demo content of the public site for `manage.py load_demo`.
 
-DEMO_LOADERS is the ordered list of steps the command runs, each in its own
-transaction. A step is a callable (or its dotted path) taking a
-``home.demo.base.DemoContext``; it must be idempotent: create only what is
-missing, never overwrite what exists (editors may have changed it). To add a
-step, add one line here.
+Locales and site, organisation settings, snippets, the page tree in three
+languages and the demo superuser; each step is registered in
+``home/wagtail_hooks.py`` and run by ``core.demo`` (which lists the order).
 """
-
-DEMO_LOADERS = [
-    "home.demo.site.ensure_locales",
-    "home.demo.organisation.load_organisation_settings",
-    "home.demo.snippets.load_snippets",
-    "home.demo.pages.load_pages",
-    "donations.demo.load_funds",
-    "local_giving.demo.load_local_giving",
-    "home.demo.accounts.load_demo_admin",
-    "core.accounts.load_demo_accounts",
-]

@@ -1,4 +1,4 @@
-"""Building blocks for the demo content: trilingual texts, StreamField blocks, run context.
+"""Building blocks for the demo content: trilingual texts and StreamField blocks.
 
 Every piece of demo text is written once as ``T(ky=..., ru=..., en=...)``. A page or
 snippet spec is resolved into field values for one language at a time; the Kyrgyz
@@ -8,7 +8,7 @@ wagtail-localize translations.
 """
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 LANGUAGES = ("ky", "ru", "en")
 SOURCE_LANGUAGE = "ky"
@@ -140,22 +140,3 @@ def resolve(value, language, lookup, path="x"):
             resolved.setdefault("id", str(demo_uuid("block", path)))
         return resolved
     return value
-
-
-@dataclass
-class DemoContext:
-    """Passed to every loader step: options, output and a tally of what was created."""
-
-    stdout: object = None
-    force_accounts: bool = False
-    created: dict = field(default_factory=dict)
-    notes: list = field(default_factory=list)
-
-    def count(self, what, number=1):
-        if number:
-            self.created[what] = self.created.get(what, 0) + number
-
-    def note(self, message):
-        self.notes.append(message)
-        if self.stdout is not None:
-            self.stdout.write(message)

@@ -13,7 +13,7 @@ from core.models import BasePage
 
 class PrivacyPage(BasePage):
     """One per language tree, below the home page; the footer, the donate form, the pledge
-    page and the receipt email link to it (``navigation_tags.privacy_url``)."""
+    page and the receipt email link to it (``core.links.site_link_url("privacy", ...)``)."""
 
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
     last_updated = models.DateField(

@@ -4,8 +4,8 @@ import re
 
 from django.contrib.auth import get_user_model
 
+from core.demo import DemoContext
 from home.demo.accounts import load_demo_admin
-from home.demo.base import DemoContext
 
 
 def test_no_demo_admin_when_debug_is_off(db, settings):

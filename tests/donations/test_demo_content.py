@@ -4,9 +4,9 @@ from decimal import Decimal
 
 from django.utils import translation
 
+from core.demo import DemoContext
 from donations.demo import load_funds
 from donations.models import Fund, PresetAmount
-from home.demo.base import DemoContext
 
 
 def test_load_funds_creates_translated_funds_and_presets_once(db):

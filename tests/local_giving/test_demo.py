@@ -1,5 +1,5 @@
+from core.demo import DemoContext
 from donations.models import Donation, Fund
-from home.demo.base import DemoContext
 from local_giving import elqr
 from local_giving.demo import load_local_giving
 from local_giving.models import PLACEHOLDER, BankAccount

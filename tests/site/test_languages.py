@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 import pytest
 
-from home.templatetags.navigation_tags import pick_targets, translation_targets
+from home.navigation import pick_targets, translation_targets
 
 
 def switcher(content):

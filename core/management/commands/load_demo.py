@@ -1,14 +1,16 @@
-"""Load the demo content: safe to run on every start, it only adds what is missing."""
+"""Load the demo content: safe to run on every start, it only adds what is missing.
+
+The steps are those the apps register (``core.demo``), run in order, each in its
+own transaction.
+"""
 
 import logging
 from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.module_loading import import_string
 
-from home.demo import DEMO_LOADERS
-from home.demo.base import DemoContext
+from core.demo import DemoContext, demo_steps
 
 # Loggers that report every page save and background task at INFO; at the default
 # verbosity they would bury the summary and the demo admin's password.
@@ -28,10 +30,6 @@ def quiet_loggers(names, level=logging.WARNING):
             logger.setLevel(old_level)
 
 
-def get_demo_loaders():
-    return [import_string(step) if isinstance(step, str) else step for step in DEMO_LOADERS]
-
-
 class Command(BaseCommand):
     help = (
         "Create the demo content in Kyrgyz, Russian and English and a demo admin account. "
@@ -48,7 +46,7 @@ class Command(BaseCommand):
     def handle(self, *args, force_accounts=False, verbosity=1, **options):
         ctx = DemoContext(stdout=self.stdout, force_accounts=force_accounts)
         with quiet_loggers(CHATTY_LOGGERS if verbosity < 2 else []):
-            for step in get_demo_loaders():
+            for step in demo_steps():
                 with transaction.atomic():
                     step(ctx)
         if ctx.created:

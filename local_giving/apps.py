@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,6 @@ class LocalGivingConfig(AppConfig):
     verbose_name = _("Local giving")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
         from . import receivers
 
         # For every app: the permissions exist only after their own app's post_migrate.

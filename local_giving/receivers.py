@@ -9,12 +9,17 @@ the traffic.
 """
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.dispatch import receiver
 
-from donations.models import Donation, donation_status_changed
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-from .services import forget_totals, retire_totals_pages
+from donations.models import Donation, donation_status_changed
+from home.models import ProgrammePage
+
+from .figures import forget_totals, retire_totals_pages
+from .models import ProgrammeFund, TransparencyPage
 
 COUNTED_STATES = {Donation.Status.PAID, Donation.Status.REFUNDED}
 
@@ -38,12 +43,6 @@ def refresh_totals(sender, donation, old_status, new_status, **kwargs):
 
 def purge_totals_pages_from_cdn(fund_id):
     """The CDN keeps pages up to s-maxage: purge the pages that show this fund's totals."""
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-    from home.models import ProgrammePage
-
-    from .models import ProgrammeFund, TransparencyPage
-
     keys = ProgrammeFund.objects.filter(fund_id=fund_id).values("page__translation_key")
     batch = PurgeBatch()
     batch.add_pages(ProgrammePage.objects.live().filter(translation_key__in=keys))
@@ -70,8 +69,6 @@ FINANCE_PERMISSIONS = [
 
 
 def grant_finance_permissions(sender, **kwargs):
-    from django.contrib.auth.models import Group, Permission
-
     group, _created = Group.objects.get_or_create(name="Donations")
     for app_label, model, codename in FINANCE_PERMISSIONS:
         permission = Permission.objects.filter(

@@ -579,7 +579,7 @@ def transparency_csv(base_url):
 # The same CSV computed from the database now, past every cache.
 TRUTH_CODE = (
     "import json; from django.utils import translation; "
-    "from local_giving.services import forget_totals, transparency_csv_response; "
+    "from local_giving.figures import forget_totals, transparency_csv_response; "
     "forget_totals(); translation.activate('en'); "
     "body = transparency_csv_response('x').content.decode('utf-8-sig'); "
     "print('SMOKE-JSON' + json.dumps(body))"

@@ -4,8 +4,8 @@ currency) and {% min_public_gifts %} (the fewest gifts a published figure may re
 from django import template
 
 from core.caching.layout import generation_cached
+from local_giving.figures import MIN_PUBLIC_GIFTS, fund_totals, shows_fund_totals
 from local_giving.models import ProgrammeFund
-from local_giving.services import MIN_PUBLIC_GIFTS, fund_totals, shows_fund_totals
 
 register = template.Library()
 

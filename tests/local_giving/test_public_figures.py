@@ -1,7 +1,7 @@
 """One privacy rule for every public figure, on the pages visitors see, through every cache.
 
 A programme page and the transparency page show an amount or a number of gifts only when it
-rests on at least 5 gifts (local_giving.services.MIN_PUBLIC_GIFTS). Both pages are served
+rests on at least 5 gifts (local_giving.figures.MIN_PUBLIC_GIFTS). Both pages are served
 from the full-page cache and the programme page from a cached fragment: paying the fifth
 gift must show the figures on the next request, not the sentence kept from before.
 """

@@ -9,15 +9,15 @@ import pytest
 
 from donations.models import Donation
 from home.models import ProgrammeIndexPage, ProgrammePage
-from local_giving.models import ProgrammeFund
-from local_giving.services import (
+from local_giving.figures import (
     MIN_PUBLIC_GIFTS,
-    confirm_transfer,
     fund_totals,
     is_publishable,
     transparency_csv_response,
     transparency_table,
 )
+from local_giving.models import ProgrammeFund
+from local_giving.services import confirm_transfer
 
 
 def by_currency(totals):
@@ -88,7 +88,7 @@ def test_a_new_gift_shows_at_once_despite_the_cache(make_card_gift, fund):
 
 
 def test_programme_pages_and_the_transparency_table_share_one_rule(make_card_gift, fund):
-    """Whatever one hides, the other hides: both ask local_giving.services.is_publishable."""
+    """Whatever one hides, the other hides: both ask local_giving.figures.is_publishable."""
     for paid in range(1, 7):
         make_card_gift("10", "USD")
         [cell] = [r for r in transparency_table() if r["currency"] == "USD"]

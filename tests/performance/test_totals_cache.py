@@ -157,7 +157,7 @@ def test_totals_another_worker_still_holds_are_not_shown_after_a_gift(
     worker cannot delete: the key changes with the fund's figures instead."""
     from django.core.cache import cache
 
-    from local_giving.services import totals_cache_key
+    from local_giving.figures import totals_cache_key
 
     assert "50" in Client().get(FAMILY).content.decode()
     key = totals_cache_key(funds["family"].pk)

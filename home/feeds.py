@@ -12,7 +12,6 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from core.seo import absolute_page_url
-from home.models.pages import topic_links_with_topics
 
 FEED_LENGTH = 20
 
@@ -43,7 +42,7 @@ class NewsRssFeed(Feed):
         return index_page.intro or _("News of SOS Children's Villages Kyrgyzstan")
 
     def items(self, index_page):
-        return index_page.articles().prefetch_related(topic_links_with_topics())[:FEED_LENGTH]
+        return index_page.articles_with_topics()[:FEED_LENGTH]
 
     def item_title(self, article):
         return article.title

@@ -1,19 +1,10 @@
-from .pages import (
-    AdvocacyPage,
-    ContentPage,
-    HomePage,
-    NewsIndexPage,
-    NewsPage,
-    NewsPageTopic,
-    OfficesPage,
-    ProgrammeIndexPage,
-    ProgrammePage,
-    ProgrammePartner,
-    StoryIndexPage,
-    StoryPage,
-)
+from .content import AdvocacyPage, ContentPage, OfficesPage
+from .home_page import HomePage
+from .news import NewsIndexPage, NewsPage, NewsPageTopic
 from .privacy import PrivacyPage
+from .programmes import ProgrammeIndexPage, ProgrammePage, ProgrammePartner
 from .snippets import NewsTopic, Office, Partner, SiteFigure
+from .stories import StoryIndexPage, StoryPage
 
 __all__ = [
     "AdvocacyPage",

@@ -14,6 +14,7 @@ from wagtail_localize.models import Translation
 import pytest
 
 from home.models import HomePage, NewsPage, ProgrammePage, StoryPage
+from home.models.illustrated import illustrated_page
 
 from .conftest import add_article, publish, translate_copy
 from .test_translation import fill_strings
@@ -65,6 +66,35 @@ def test_the_alt_text_field_sits_after_its_image(model, image_field, alt_field):
         assert "cannot see" in str(field.help_text)
     with translation.override("ru"):
         assert "не может его видеть" in str(field.help_text)
+
+
+def test_an_illustrated_page_base_declares_the_image_its_alt_text_and_the_body():
+    base = illustrated_page("cover", "cover", "alternative text of the cover")
+    assert base._meta.abstract
+    names = [field.name for field in base._meta.local_fields]
+    assert names[-3:] == ["cover", "cover_alt", "body"]
+    assert base.image_alt_fields == {"cover": "cover_alt"}
+    assert [panel.field_name for panel in base.image_panels] == ["cover", "cover_alt"]
+    assert base.body_panel.field_name == "body"
+    assert "body" in [field.field_name for field in base.search_fields]
+
+
+@pytest.mark.parametrize(
+    ("model", "image_field"),
+    [(NewsPage, "lead_image"), (ProgrammePage, "image"), (StoryPage, "image")],
+)
+def test_an_illustrated_page_gives_its_own_alt_text_for_its_main_image_only(
+    model, image_field, described_image
+):
+    image = described_image
+    other_image = Image.objects.create(title="Башка", file=get_test_image_file())
+    page = model(**{image_field: image, f"{image_field}_alt": " Children at play "})
+    assert page.alt_text_for(image) == "Children at play"
+    assert page.alt_text_for(other_image) == ""
+    assert page.alt_text_for(None) == ""
+    # Left empty, the image's own description is used (the template's fallback).
+    assert model(**{image_field: image}).alt_text_for(image) == ""
+    assert "body" in [field.field_name for field in model.search_fields]
 
 
 def test_a_translator_translates_the_alt_text_and_the_russian_page_reads_it(

@@ -26,8 +26,8 @@ from home.models import (
     Partner,
     ProgrammeIndexPage,
     ProgrammePage,
+    ProgrammePartner,
 )
-from home.models.pages import ProgrammePartner
 from tests.performance.conftest import add_article, publish
 
 pytestmark = pytest.mark.django_db

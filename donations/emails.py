@@ -13,6 +13,7 @@ from django.utils import translation
 from home.models import OrganisationSettings
 from home.templatetags.navigation_tags import privacy_url
 
+from .donor_links import has_portal, portal_url, receipt_pdf_url, site_url
 from .receipts import (
     build_receipt_pdf,
     donor_display_name,
@@ -21,7 +22,6 @@ from .receipts import (
     frequency_label,
     receipt_filename,
 )
-from .signing import has_portal, portal_url, receipt_pdf_url, site_url
 
 
 def _render(template_base, context):

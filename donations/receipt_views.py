@@ -15,14 +15,14 @@ from django.views.decorators.http import require_GET
 
 import stripe
 
-from .receipts import receipt_filename, render_receipt_pdf
-from .signing import (
+from .donor_links import (
     donation_for_portal_token,
     donation_for_receipt_token,
     has_portal,
     portal_customer_id,
     site_url,
 )
+from .receipts import receipt_filename, render_receipt_pdf
 
 logger = logging.getLogger(__name__)
 

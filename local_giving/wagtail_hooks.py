@@ -9,7 +9,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, services
 from .bank_account_admin import PANELS, BankAccountForm
 from .models import AnnualReport, BankAccount, StatementFormat
 
@@ -89,3 +89,9 @@ def register_bank_transfers_menu():
         ]
     )
     return SubmenuMenuItem(_("Bank transfers"), menu, icon_name="form", order=305)
+
+
+@hooks.register("donations_start_pledge")
+def start_pledge(**gift):
+    """Make the pledge of a bank transfer or bank-app gift; return its page's URL."""
+    return services.pledge_url(services.create_pledge(**gift))

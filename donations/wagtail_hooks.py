@@ -1,13 +1,10 @@
-"""Donations in the Wagtail admin (views in donations/admin_views.py)."""
+"""Donations in the Wagtail admin (donations/admin_views.py, donations/dashboard.py)."""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .admin_views import (
-    DonationsViewSetGroup,
-    DonationTotalsPanel,
-    ReadOnlyPermissionPolicy,
-)
+from .admin_views import DonationsViewSetGroup, ReadOnlyPermissionPolicy
+from .dashboard import DonationTotalsPanel
 from .models import Donation
 
 # Registered before the viewsets, which pick up the policy of their model.

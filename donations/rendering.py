@@ -8,9 +8,9 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from .forms import PAYMENT_BANK_APP, PAYMENT_TRANSFER, format_amount
+from .forms import PAYMENT_BANK_APP, PAYMENT_CARD, PAYMENT_TRANSFER, format_amount
 from .models import Donation
 
 DONATE_TEMPLATE = "donations/donate_page.html"
@@ -61,47 +61,36 @@ def render_form(page, request, form, *, status=200, step="form", **extra):
     return render_page(page, request, DONATE_TEMPLATE, context, status, shared=shared)
 
 
+# What the review says will be charged, per way of paying and whether it repeats monthly.
+SUMMARIES = {
+    (PAYMENT_BANK_APP, True): _lazy(
+        "You will give %(amount)s every month to “%(fund)s” from your bank app. "
+        "The next page has the button and the QR code to pay, with your reference."
+    ),
+    (PAYMENT_BANK_APP, False): _lazy(
+        "You will give %(amount)s once to “%(fund)s” from your bank app. "
+        "The next page has the button and the QR code to pay, with your reference."
+    ),
+    (PAYMENT_TRANSFER, True): _lazy(
+        "You will give %(amount)s every month to “%(fund)s” by bank transfer or QR "
+        "code. The next page shows your payment reference."
+    ),
+    (PAYMENT_TRANSFER, False): _lazy(
+        "You will give %(amount)s once to “%(fund)s” by bank transfer or QR code. "
+        "The next page shows your payment reference."
+    ),
+    (PAYMENT_CARD, True): _lazy(
+        "You will give %(amount)s every month to “%(fund)s” by card, until you cancel."
+    ),
+    (PAYMENT_CARD, False): _lazy("You will give %(amount)s once to “%(fund)s” by card."),
+}
+
+
 def gift_summary(gift, payment_method):
     """What will be charged, in the donor's language."""
-    values = {
+    monthly = gift["frequency"] == Donation.Frequency.MONTHLY
+    summary = SUMMARIES[(payment_method, monthly)]
+    return summary % {
         "amount": format_amount(gift["amount"], gift["currency"]),
         "fund": gift["fund"].name,
     }
-    if payment_method == PAYMENT_BANK_APP:
-        if gift["frequency"] == Donation.Frequency.MONTHLY:
-            return (
-                _(
-                    "You will give %(amount)s every month to “%(fund)s” from your bank app. "
-                    "The next page has the button and the QR code to pay, with your reference."
-                )
-                % values
-            )
-        return (
-            _(
-                "You will give %(amount)s once to “%(fund)s” from your bank app. "
-                "The next page has the button and the QR code to pay, with your reference."
-            )
-            % values
-        )
-    if payment_method == PAYMENT_TRANSFER:
-        if gift["frequency"] == Donation.Frequency.MONTHLY:
-            return (
-                _(
-                    "You will give %(amount)s every month to “%(fund)s” by bank transfer or QR "
-                    "code. The next page shows your payment reference."
-                )
-                % values
-            )
-        return (
-            _(
-                "You will give %(amount)s once to “%(fund)s” by bank transfer or QR code. "
-                "The next page shows your payment reference."
-            )
-            % values
-        )
-    if gift["frequency"] == Donation.Frequency.MONTHLY:
-        return (
-            _("You will give %(amount)s every month to “%(fund)s” by card, until you cancel.")
-            % values
-        )
-    return _("You will give %(amount)s once to “%(fund)s” by card.") % values

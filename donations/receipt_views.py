@@ -1,6 +1,6 @@
 """The donor's signed links: the PDF receipt and Stripe's customer portal.
 
-Both URLs carry a signed token (donations/signing.py), never an id; a bad, altered or
+Both URLs carry a signed token (donations/donor_links.py), never an id; a bad, altered or
 expired token is a plain 404. Pages answer in the donation's language.
 """
 

@@ -4,7 +4,7 @@
 
 Lists Checkout Sessions (created since), paid invoices and refunds through the
 stripe library and runs each through the same fulfilment functions as the webhook
-(donations.services), under the same per-object locks, so it is idempotent and safe
+(donations.services, donations.refunds), under the same per-object locks, so it is idempotent and safe
 to run as often as you like (e.g. hourly from cron), also while webhooks arrive, or
 after a webhook outage. Gifts are dated when the donor paid, as Stripe reports it
 (a session's payment intent's latest charge, an invoice's status_transitions.paid_at,

@@ -3,12 +3,12 @@
     manage.py reconcile_donations --since 3d
 
 Lists Checkout Sessions (created since), paid invoices and refunds through the
-stripe library and runs each through the same fulfilment functions as the webhook
-(donations.services, donations.refunds), under the same per-object locks, so it is idempotent and safe
-to run as often as you like (e.g. hourly from cron), also while webhooks arrive, or
-after a webhook outage. Gifts are dated when the donor paid, as Stripe reports it
-(a session's payment intent's latest charge, an invoice's status_transitions.paid_at,
-a refund's created), never by the day this command runs.
+stripe library and runs each through the same functions as the webhook
+(donations.services, donations.refunds), under the same per-object locks, so it is
+idempotent and safe to run as often as you like (e.g. hourly from cron), also while
+webhooks arrive, or after a webhook outage. Gifts are dated when the donor paid, as
+Stripe reports it (a session's payment intent's latest charge, an invoice's
+status_transitions.paid_at, a refund's created), never by the day this command runs.
 """
 
 import datetime

@@ -1,21 +1,17 @@
-"""The donations in the Wagtail admin: a read-only ledger, funds, preset amounts, a dashboard panel.
+"""The donations in the Wagtail admin: a read-only ledger, funds and preset amounts.
 
 Donations are never edited by hand here (confirmations of transfers have their own
 views in local_giving). Donor personal data (name, email, dedication) is shown, searched
 and exported only for users with donations.view_donor_details (the "Donations" group).
+The dashboard's panel is donations/dashboard.py.
 """
 
-import datetime
-
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Sum
-from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -23,11 +19,57 @@ from wagtail.permission_policies import ModelPermissionPolicy
 import django_filters
 
 from .models import Currency, Donation, Fund, PresetAmount
-from .receipts import format_amount
 
 DONOR_DETAILS_PERMISSION = "donations.view_donor_details"
 DONOR_FIELDS = {"donor_name", "donor_email", "dedication"}
 LANGUAGE_CODES = ("ky", "ru", "en")
+
+# A gift's fields in the ledger: all on its page, and in this order in the export.
+LEDGER_FIELDS = [
+    "receipt_number",
+    "status",
+    "amount",
+    "currency",
+    "charged_amount",
+    "charged_currency",
+    "pledged_amount",
+    "pledged_currency",
+    "charge_differs",
+    "fund",
+    "frequency",
+    "channel",
+    "language",
+    "created_at",
+    "paid_at",
+    "refunded_at",
+    "receipt_voided_at",
+    "receipt_emailed_at",
+    "parent",
+    "subscription_ended_at",
+    "reference_code",
+    "received_on",
+    "confirmed_by",
+    "stripe_checkout_session_id",
+    "stripe_customer_id",
+    "stripe_invoice_id",
+    "stripe_subscription_id",
+    "stripe_payment_intent_id",
+    "is_anonymous",
+    "donor_name",
+    "donor_email",
+    "dedication",
+]
+# Shown on a gift's page, left out of the export (the accounts' rows): its monthly gift,
+# the end of a subscription, who confirmed a transfer and when it arrived, and the
+# Stripe customer and payment intent ids.
+NOT_EXPORTED = {
+    "parent",
+    "subscription_ended_at",
+    "received_on",
+    "confirmed_by",
+    "stripe_customer_id",
+    "stripe_payment_intent_id",
+}
 
 
 def can_see_donors(user):
@@ -133,73 +175,13 @@ class DonationViewSet(ModelViewSet):
         "paid_at",
         "created_at",
     ]
-    list_export = [
-        "receipt_number",
-        "status",
-        "amount",
-        "currency",
-        "charged_amount",
-        "charged_currency",
-        "pledged_amount",
-        "pledged_currency",
-        "charge_differs",
-        "fund",
-        "frequency",
-        "channel",
-        "language",
-        "created_at",
-        "paid_at",
-        "refunded_at",
-        "receipt_voided_at",
-        "receipt_emailed_at",
-        "reference_code",
-        "stripe_checkout_session_id",
-        "stripe_invoice_id",
-        "stripe_subscription_id",
-        "is_anonymous",
-        "donor_name",
-        "donor_email",
-        "dedication",
-    ]
+    list_export = [name for name in LEDGER_FIELDS if name not in NOT_EXPORTED]
     # Column headings from the fields' translated names ("Donor email", "Receipt number").
     export_headings = {
         name: capfirst(Donation._meta.get_field(name).verbose_name) for name in list_export
     }
     export_filename = "donations"
-    inspect_view_fields = [
-        "receipt_number",
-        "status",
-        "amount",
-        "currency",
-        "fund",
-        "frequency",
-        "channel",
-        "language",
-        "created_at",
-        "paid_at",
-        "refunded_at",
-        "receipt_voided_at",
-        "receipt_emailed_at",
-        "parent",
-        "subscription_ended_at",
-        "charged_amount",
-        "charged_currency",
-        "charge_differs",
-        "reference_code",
-        "pledged_amount",
-        "pledged_currency",
-        "received_on",
-        "confirmed_by",
-        "stripe_checkout_session_id",
-        "stripe_customer_id",
-        "stripe_subscription_id",
-        "stripe_invoice_id",
-        "stripe_payment_intent_id",
-        "is_anonymous",
-        "donor_name",
-        "donor_email",
-        "dedication",
-    ]
+    inspect_view_fields = LEDGER_FIELDS
 
 
 def per_language(field_name, heading):
@@ -253,51 +235,3 @@ class DonationsViewSetGroup(ModelViewSetGroup):
     menu_icon = "pick"
     menu_order = 300
     items = (DonationViewSet, FundViewSet, PresetAmountViewSet)
-
-
-def month_start(now=None):
-    """The first moment of the current month in the site's time zone."""
-    local = timezone.localtime(now)
-    return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-
-
-def month_totals(now=None):
-    """This month's paid (not refunded) gifts: totals per currency, and per fund and currency."""
-    start = month_start(now)
-    end = (start + datetime.timedelta(days=32)).replace(day=1)
-    paid = Donation.objects.filter(status=Donation.Status.PAID, paid_at__gte=start, paid_at__lt=end)
-    per_currency = [
-        {**row, "display": format_amount(row["total"], row["currency"])}
-        for row in paid.values("currency")
-        .annotate(total=Sum("amount"), count=Count("pk"))
-        .order_by("currency")
-    ]
-    funds = {fund.pk: fund for fund in Fund.objects.all()}
-    per_fund = [
-        {
-            **row,
-            "fund": funds.get(row["fund"]),
-            "display": format_amount(row["total"], row["currency"]),
-        }
-        for row in paid.values("fund", "currency")
-        .annotate(total=Sum("amount"), count=Count("pk"))
-        .order_by("fund", "currency")
-    ]
-    return {"month": start, "per_currency": per_currency, "per_fund": per_fund}
-
-
-def charges_differing():
-    """How many gifts Stripe charged differently than pledged (flagged for staff)."""
-    return Donation.objects.filter(charge_differs=True).count()
-
-
-class DonationTotalsPanel(Component):
-    name = "donation_totals"
-    order = 150
-    template_name = "donations/admin/dashboard_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        context = super().get_context_data(parent_context)
-        context.update(month_totals())
-        context["charges_differing"] = charges_differing()
-        return context

@@ -9,8 +9,15 @@ class DonationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import receivers
-        from .models import donation_status_changed
+        from . import receivers, result_views, views
+        from .models import DonatePage, donation_status_changed
+
+        DonatePage.connect_views(
+            donate=views.donate,
+            thank_you=result_views.thank_you,
+            cancelled=result_views.cancelled,
+            demo_checkout=result_views.demo_checkout,
+        )
 
         donation_status_changed.connect(
             receivers.on_donation_status_changed, dispatch_uid="donations.receipts"

@@ -97,5 +97,5 @@ def pay(donation):
 def cancel(donation):
     """The donor pressed Cancel: a pending gift is cancelled (nothing was charged)."""
     _require_enabled()
-    services._change_if(donation, {Donation.Status.PENDING}, Donation.Status.CANCELLED)
+    services.cancel_pending(donation)
     return donation

@@ -13,6 +13,7 @@ from django.utils import translation
 from core.links import site_link_url
 from core.models import OrganisationSettings
 
+from .donor_links import has_portal, portal_url, receipt_pdf_url, site_url
 from .receipts import (
     build_receipt_pdf,
     donor_display_name,
@@ -21,7 +22,6 @@ from .receipts import (
     frequency_label,
     receipt_filename,
 )
-from .signing import has_portal, portal_url, receipt_pdf_url, site_url
 
 
 def _render(template_base, context):
@@ -54,6 +54,28 @@ def privacy_notice_url(language):
     return site_url(url) if url else ""
 
 
+def build_email(donation, template_base, context, attachments=(), connection=None):
+    """One email to the donor from ``template_base`` (_subject.txt, .txt, .html) and ``context``.
+
+    Rendered in the donation's language (build ``context`` in it too); ``attachments``
+    are (filename, content, mimetype) tuples.
+    """
+    with translation.override(donation.language):
+        subject, text, html = _render(template_base, context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[donation.donor_email],
+        connection=connection,
+        headers={"Content-Language": donation.language},
+    )
+    message.attach_alternative(html, "text/html")
+    for attachment in attachments:
+        message.attach(*attachment)
+    return message
+
+
 def build_receipt_email(donation, connection=None):
     """The receipt email of a paid donation, in its language, PDF attached."""
     with translation.override(donation.language):
@@ -61,19 +83,11 @@ def build_receipt_email(donation, connection=None):
         context["receipt_url"] = receipt_pdf_url(donation, absolute=True)
         context["privacy_url"] = privacy_notice_url(donation.language)
         context["portal_url"] = portal_url(donation, absolute=True) if context["is_monthly"] else ""
-        subject, text, html = _render("donations/emails/receipt", context)
         pdf = build_receipt_pdf(donation, organisation=context["organisation"])
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[donation.donor_email],
-        connection=connection,
-        headers={"Content-Language": donation.language},
+    attachment = (receipt_filename(donation), pdf, "application/pdf")
+    return build_email(
+        donation, "donations/emails/receipt", context, [attachment], connection=connection
     )
-    message.attach_alternative(html, "text/html")
-    message.attach(receipt_filename(donation), pdf, "application/pdf")
-    return message
 
 
 def build_refund_email(donation, connection=None):
@@ -81,14 +95,4 @@ def build_refund_email(donation, connection=None):
     with translation.override(donation.language):
         context = _context(donation)
         context["date_voided"] = format_date(donation.receipt_voided_at)
-        subject, text, html = _render("donations/emails/refund", context)
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[donation.donor_email],
-        connection=connection,
-        headers={"Content-Language": donation.language},
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+    return build_email(donation, "donations/emails/refund", context, connection=connection)

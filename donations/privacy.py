@@ -5,10 +5,11 @@ Donation with that email (case-insensitive) it empties the donor's name, email,
 dedication and Stripe customer id and marks the gift anonymous; amount, currency,
 fund, dates, status, channel, payment references and the receipt number stay, so
 the books and the receipt sequence are untouched. It also removes the donor's
-data from what else the site stored about those gifts: the payer's name on the
-bank statement lines matched to them (local_giving) and names, emails, phones
-and addresses in the stored Stripe event payloads. Running it again finds
-nothing and changes nothing.
+data from what else the site stored about those gifts: names, emails, phones
+and addresses in the stored Stripe event payloads, and, through the
+``donor_forgotten`` signal, what other apps keep (local_giving: the payer's name
+on the bank statement lines matched to them). Running it again finds nothing and
+changes nothing.
 
 Stripe keeps its own copy (customer, payment method): delete the customer in
 the Stripe Dashboard too; docs/production.md says so.
@@ -26,10 +27,10 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 
 from core.logs import redact
@@ -58,6 +59,13 @@ STRIPE_PERSONAL_KEYS = frozenset(
         "address",
     }
 )
+
+# Sent inside the transaction of forget_donor and forget_unfinished_gifts, with the gifts
+# locked: ``donation_ids`` (their pks) and ``redact`` (str -> str, the text with the
+# donor's name and email replaced). A receiver removes the donor's data from what its
+# app stored about these gifts and returns how many rows it changed (reported as
+# statement lines: local_giving.receivers.forget_statement_lines is the one receiver).
+donor_forgotten = Signal()
 
 
 def mask_email(email):
@@ -162,7 +170,7 @@ def _forget(donations, needles, *, whole_donor=True):
             event.payload = scrubbed
             event.save(update_fields=["payload"])
             result.stripe_events += 1
-    result.statement_lines = _forget_statement_lines(ids, needles)
+    result.statement_lines = _forget_elsewhere(ids, needles)
     result.donations = Donation.objects.filter(pk__in=ids).update(
         donor_name="",
         donor_email="",
@@ -175,20 +183,14 @@ def _forget(donations, needles, *, whole_donor=True):
     return result
 
 
-def _forget_statement_lines(donation_ids, needles):
-    """Blank the payer on bank statement lines matched to these gifts (local_giving)."""
-    if not apps.is_installed("local_giving"):
-        return 0
-    StatementLine = apps.get_model("local_giving", "StatementLine")
-    changed = 0
-    for line in StatementLine.objects.select_for_update().filter(donation_id__in=donation_ids):
-        purpose = needles.sub(REMOVED, line.purpose) if needles else line.purpose
-        if line.payer or purpose != line.purpose:
-            line.payer = ""
-            line.purpose = purpose
-            line.save(update_fields=["payer", "purpose"])
-            changed += 1
-    return changed
+def _forget_elsewhere(donation_ids, needles):
+    """What other apps stored about these gifts (donor_forgotten); how many rows changed."""
+
+    def redact_text(text):
+        return needles.sub(REMOVED, text) if needles and text else text
+
+    responses = donor_forgotten.send(sender=Donation, donation_ids=donation_ids, redact=redact_text)
+    return sum(changed or 0 for _receiver, changed in responses)
 
 
 def forget_donor(email):

@@ -24,6 +24,9 @@ from django.utils.translation import gettext as _
 from core.ratelimit import over_limit
 from core.security import client_ip
 
+from .forms import DonateForm
+from .rendering import render_form
+
 logger = logging.getLogger(__name__)
 
 SCOPE_IP = "donate-ip"
@@ -61,12 +64,9 @@ def limit_message(scope):
 
 def too_many_requests(request, page, scope):
     """The form again, with what the donor typed, the explanation and status 429."""
-    from .forms import DonateForm
-    from .views import _render_form
-
     form = DonateForm(request.POST)
     form.is_valid()  # shows field errors, if any, alongside the explanation
-    response = _render_form(page, request, form, status=429, apology=limit_message(scope))
+    response = render_form(page, request, form, status=429, apology=limit_message(scope))
     response["Retry-After"] = str(settings.DONATION_RATE_LIMIT_WINDOW)
     return response
 

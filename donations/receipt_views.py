@@ -1,6 +1,6 @@
 """The donor's signed links: the PDF receipt and Stripe's customer portal.
 
-Both URLs carry a signed token (donations/signing.py), never an id; a bad, altered or
+Both URLs carry a signed token (donations/donor_links.py), never an id; a bad, altered or
 expired token is a plain 404. Pages answer in the donation's language.
 """
 
@@ -15,14 +15,14 @@ from django.views.decorators.http import require_GET
 
 import stripe
 
-from .receipts import receipt_filename, render_receipt_pdf
-from .signing import (
+from .donor_links import (
     donation_for_portal_token,
     donation_for_receipt_token,
     has_portal,
     portal_customer_id,
     site_url,
 )
+from .receipts import receipt_filename, render_receipt_pdf
 
 logger = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from django_tasks import task
 
-from . import services
+from . import refunds
 from .emails import build_receipt_email, build_refund_email
 from .models import Donation
 
@@ -121,4 +121,4 @@ def retry_waiting_refunds():
     came through reconcile_donations). Run it every few minutes with
     `manage.py retry_waiting_refunds` (cron or the worker's loop; see docs/production.md).
     """
-    return services.retry_waiting_refunds()
+    return refunds.retry_waiting_refunds()

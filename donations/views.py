@@ -1,4 +1,5 @@
-"""The donor's pages, served as routes of the DonatePage (donations/models/pages.py).
+"""The donation form's steps, served as the DonatePage's own route (donations/models/pages.py)
+and, for the review, at /<lang>/donate-review/<page id>/ (sos_site/urls.py).
 
 The way of a gift: the form (GET, the same for every visitor, so the page cache and a
 CDN may keep it) -> ``review`` (POST, shows what will be charged; changes nothing, so
@@ -7,22 +8,26 @@ review step handed out, and the key of that review) -> Checkout or the pledge pa
 One review makes at most one donation and one Checkout Session, however often it is
 confirmed (donations.attempts). ``donate`` carries the rate limit. Views stay thin:
 the form validates, donations.checkout talks to Stripe, donations.services fulfils.
+What comes after Checkout (thanks, cancelled, the demo gateway) is donations.result_views.
+
+Bank transfer and bank-app gifts are pledges, which the app that knows the bank accounts
+makes: it registers a function under the Wagtail hook ``donations_start_pledge``
+(START_PLEDGE_HOOK), called with the gift (amount, currency, fund, frequency and the
+donor's fields) and ``language``, ``channel`` and ``attempt_key``; it returns the URL
+of the pledge's page. Without one, the donor is told that transfers are unavailable.
 """
 
 import logging
 import uuid
 
 from django.conf import settings
-from django.core import signing
-from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.cache import add_never_cache_headers
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.csrf import csrf_exempt
+
+from wagtail import hooks
 
 import stripe
 
@@ -30,121 +35,24 @@ from core.caching.layout import generation_cached
 
 from . import attempts, demo_gateway
 from .checkout import create_checkout_session
-from .forms import PAYMENT_BANK_APP, PAYMENT_CARD, PAYMENT_TRANSFER, DonateForm, format_amount
+from .donor_links import donation_token
+from .forms import PAYMENT_BANK_APP, PAYMENT_CARD, PAYMENT_TRANSFER, DonateForm
 from .models import DonatePage, Donation
 from .ratelimits import rate_limited
+from .rendering import (
+    DONATE_FORM_TEMPLATE,
+    DONATE_TEMPLATE,
+    donor_language,
+    gift_summary,
+    page_url,
+    redirect,
+    render_form,
+    render_page,
+)
 
 logger = logging.getLogger(__name__)
 
-THANKS_SALT = "donations.thank-you"
-
-DONATE_TEMPLATE = "donations/donate_page.html"
-DONATE_FORM_TEMPLATE = "donations/includes/donate_form.html"
-THANK_YOU_TEMPLATE = "donations/thank_you.html"
-CANCELLED_TEMPLATE = "donations/cancelled.html"
-DEMO_TEMPLATE = "donations/demo_checkout.html"
-
-
-# Tokens ------------------------------------------------------------------------------------
-
-
-def donation_token(donation):
-    """Signed, deterministic token for the thank-you and cancel URLs: "<hex id>-<signature>".
-
-    No timestamp: a retry must send Stripe exactly the same success_url, or the
-    idempotent request would differ. Only [A-Za-z0-9_-], as Wagtail's page routes allow.
-    """
-    public_id = donation.public_id.hex
-    return f"{public_id}-{signing.Signer(salt=THANKS_SALT).signature(public_id)}"
-
-
-def donation_from_token(token, **filters):
-    public_id, _sep, signature = token.partition("-")
-    expected = signing.Signer(salt=THANKS_SALT).signature(public_id)
-    if not signature or not constant_time_compare(signature, expected):
-        return None
-    return Donation.objects.select_related("fund").filter(public_id=public_id, **filters).first()
-
-
-# Helpers -----------------------------------------------------------------------------------
-
-
-def donor_language(page):
-    language = (translation.get_language() or "").split("-")[0]
-    if language in dict(settings.LANGUAGES):
-        return language
-    return page.locale.language_code
-
-
-def page_url(request, page, route=None, args=()):
-    """Absolute URL of the page (or one of its routes) on the host of this request."""
-    url = page.get_url(request)
-    if route is not None:
-        url = url.rstrip("/") + "/" + page.reverse_subpage(route, args=args).lstrip("/")
-    return request.build_absolute_uri(url)
-
-
-def gift_summary(gift, payment_method):
-    """What will be charged, in the donor's language."""
-    values = {
-        "amount": format_amount(gift["amount"], gift["currency"]),
-        "fund": gift["fund"].name,
-    }
-    if payment_method == PAYMENT_BANK_APP:
-        if gift["frequency"] == Donation.Frequency.MONTHLY:
-            return (
-                _(
-                    "You will give %(amount)s every month to “%(fund)s” from your bank app. "
-                    "The next page has the button and the QR code to pay, with your reference."
-                )
-                % values
-            )
-        return (
-            _(
-                "You will give %(amount)s once to “%(fund)s” from your bank app. "
-                "The next page has the button and the QR code to pay, with your reference."
-            )
-            % values
-        )
-    if payment_method == PAYMENT_TRANSFER:
-        if gift["frequency"] == Donation.Frequency.MONTHLY:
-            return (
-                _(
-                    "You will give %(amount)s every month to “%(fund)s” by bank transfer or QR "
-                    "code. The next page shows your payment reference."
-                )
-                % values
-            )
-        return (
-            _(
-                "You will give %(amount)s once to “%(fund)s” by bank transfer or QR code. "
-                "The next page shows your payment reference."
-            )
-            % values
-        )
-    if gift["frequency"] == Donation.Frequency.MONTHLY:
-        return (
-            _("You will give %(amount)s every month to “%(fund)s” by card, until you cancel.")
-            % values
-        )
-    return _("You will give %(amount)s once to “%(fund)s” by card.") % values
-
-
-def _render(page, request, template, context, status=200, *, shared=False):
-    """Render one of the donor's pages; only a ``shared`` one (the blank form) may be cached."""
-    response = page.render(request, template=template, context_overrides=context)
-    response.status_code = status
-    if not shared:
-        add_never_cache_headers(response)
-    return response
-
-
-def _render_form(page, request, form, *, status=200, step="form", **extra):
-    if form.is_bound and form.errors:
-        form.mark_invalid_fields()
-    context = {"form": form, "step": step, **extra}
-    shared = not form.is_bound and not extra
-    return _render(page, request, DONATE_TEMPLATE, context, status, shared=shared)
+START_PLEDGE_HOOK = "donations_start_pledge"
 
 
 def _render_blank_form(page, request):
@@ -154,14 +62,14 @@ def _render_blank_form(page, request):
     too (PAGE_CACHE_SHOWN_MODELS).
     """
 
-    def render_form():
+    def render_form_html():
         context = {"form": DonateForm(), "page": page, "request": request}
         return render_to_string(DONATE_FORM_TEMPLATE, context, request=request)
 
     language = donor_language(page)
-    form_html = generation_cached(request, "donate-form", (page.pk, language), render_form)
+    form_html = generation_cached(request, "donate-form", (page.pk, language), render_form_html)
     context = {"form_html": form_html, "step": "form"}
-    return _render(page, request, DONATE_TEMPLATE, context, shared=True)
+    return render_page(page, request, DONATE_TEMPLATE, context, shared=True)
 
 
 def _review(request, page, form, *, status=200, apology=""):
@@ -172,7 +80,7 @@ def _review(request, page, form, *, status=200, apology=""):
     """
     gift = form.gift()
     payment_method = form.cleaned_data["payment_method"]
-    return _render_form(
+    return render_form(
         page,
         request,
         form,
@@ -214,13 +122,6 @@ ATTEMPT_ERRORS = {
 }
 
 
-def _redirect(url):
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    add_never_cache_headers(response)
-    return response
-
-
 # The form ----------------------------------------------------------------------------------
 
 
@@ -228,7 +129,7 @@ def _redirect(url):
 def donate(request, page):
     """GET: the form. POST: validate -> confirm -> pending Donation -> Checkout (303)."""
     if request.method not in ("GET", "HEAD", "POST"):
-        response = _render_form(page, request, DonateForm(), status=405)
+        response = render_form(page, request, DonateForm(), status=405)
         response["Allow"] = "GET, HEAD, POST"
         return response
     if request.method != "POST":
@@ -236,9 +137,9 @@ def donate(request, page):
 
     form = DonateForm(request.POST)
     if not form.is_valid():
-        return _render_form(page, request, form, status=400)
+        return render_form(page, request, form, status=400)
     if "edit" in request.POST:
-        return _render_form(page, request, form)
+        return render_form(page, request, form)
     if "confirm" not in request.POST:
         return _review(request, page, form)
 
@@ -251,9 +152,11 @@ def donate(request, page):
         return _review(request, page, form, status=status, apology=message)
     language = donor_language(page)
     if payment_method == PAYMENT_BANK_APP:
-        return _start_transfer(request, page, form, gift, language, key, Donation.Channel.QR)
+        return _start_pledge(request, page, form, gift, language, key, Donation.Channel.QR)
     if payment_method == PAYMENT_TRANSFER:
-        return _start_transfer(request, page, form, gift, language, key)
+        return _start_pledge(
+            request, page, form, gift, language, key, Donation.Channel.BANK_TRANSFER
+        )
     return _start_card(request, page, form, gift, language, key)
 
 
@@ -267,15 +170,15 @@ def review(request, page_id):
     """
     page = get_object_or_404(DonatePage.objects.live().public(), pk=page_id)
     if request.method != "POST":
-        return _redirect(page.get_url(request))
+        return redirect(page.get_url(request))
     form = DonateForm(request.POST)
     if not form.is_valid():
-        return _render_form(page, request, form, status=400)
+        return render_form(page, request, form, status=400)
     return _review(request, page, form)
 
 
 def _unavailable(request, page, form, summary, message, attempt=""):
-    return _render_form(
+    return render_form(
         page,
         request,
         form,
@@ -287,21 +190,15 @@ def _unavailable(request, page, form, summary, message, attempt=""):
     )
 
 
-def _start_transfer(
-    request, page, form, gift, language, key, channel=Donation.Channel.BANK_TRANSFER
-):
-    try:
-        from local_giving import services as local_giving
-    except ImportError:
-        logger.error("Bank transfer chosen, but the local_giving app is not available")
-        summary = gift_summary(gift, PAYMENT_TRANSFER)
-        return _unavailable(
-            request, page, form, summary, _("Bank transfer is not available right now.")
-        )
-    donation = local_giving.create_pledge(
-        **gift, language=language, channel=channel, attempt_key=key
+def _start_pledge(request, page, form, gift, language, key, channel):
+    """A bank transfer or bank-app gift: the pledge the START_PLEDGE_HOOK function makes."""
+    for start_pledge in hooks.get_hooks(START_PLEDGE_HOOK):
+        return redirect(start_pledge(**gift, language=language, channel=channel, attempt_key=key))
+    logger.error("Bank transfer chosen, but no app registers the %s hook", START_PLEDGE_HOOK)
+    summary = gift_summary(gift, PAYMENT_TRANSFER)
+    return _unavailable(
+        request, page, form, summary, _("Bank transfer is not available right now.")
     )
-    return _redirect(local_giving.pledge_url(donation))
 
 
 def _start_card(request, page, form, gift, language, key):
@@ -326,10 +223,10 @@ def _start_card(request, page, form, gift, language, key):
     token = donation_token(donation)
     if donation.status != Donation.Status.PENDING:
         # Confirmed again after paying (or after the session ended): say how it went.
-        return _redirect(page_url(request, page, "thank_you", args=[token]))
+        return redirect(page_url(request, page, "thank_you", args=[token]))
     if demo:
         demo_gateway.start(donation)
-        return _redirect(page_url(request, page, "demo_checkout", args=[token]))
+        return redirect(page_url(request, page, "demo_checkout", args=[token]))
     try:
         checkout_url = create_checkout_session(
             donation,
@@ -349,64 +246,4 @@ def _start_card(request, page, form, gift, language, key):
             ),
             attempt=attempts.new_token(gift, PAYMENT_CARD, key=key),
         )
-    return _redirect(checkout_url)
-
-
-# After Checkout ----------------------------------------------------------------------------
-
-
-def _receipt_url(donation):
-    if donation.status != Donation.Status.PAID or not donation.receipt_number:
-        return ""
-    try:
-        from .signing import receipt_pdf_url
-    except ImportError:
-        return ""
-    return receipt_pdf_url(donation)
-
-
-def thank_you(request, page, token):
-    """Thanks in the donor's language; shows the status, marks nothing paid."""
-    donation = donation_from_token(token)
-    if donation is None:
-        raise Http404
-    context = {
-        "donation": donation,
-        "amount_display": format_amount(donation.amount, donation.currency),
-        "receipt_url": _receipt_url(donation),
-        "donate_url": page.get_url(request),
-    }
-    return _render(page, request, THANK_YOU_TEMPLATE, context)
-
-
-def cancelled(request, page, token):
-    """The donor left Checkout: nothing was charged; the form is one click away."""
-    donation = donation_from_token(token)
-    if donation is None:
-        raise Http404
-    context = {"donation": donation, "donate_url": page.get_url(request)}
-    return _render(page, request, CANCELLED_TEMPLATE, context)
-
-
-def demo_checkout(request, page, token):
-    """The demo gateway's payment page: Pay or Cancel. 404 unless DONATIONS_DEMO_GATEWAY."""
-    if not settings.DONATIONS_DEMO_GATEWAY:
-        raise Http404
-    donation = donation_from_token(token, channel=Donation.Channel.CARD, parent__isnull=True)
-    if donation is None or not demo_gateway.is_demo(donation):
-        raise Http404
-    if request.method == "POST":
-        if "pay" in request.POST:
-            demo_gateway.pay(donation)
-            return _redirect(page_url(request, page, "thank_you", args=[token]))
-        if "cancel" in request.POST:
-            demo_gateway.cancel(donation)
-            return _redirect(page_url(request, page, "cancelled", args=[token]))
-    gift = {
-        "amount": donation.amount,
-        "currency": donation.currency,
-        "frequency": donation.frequency,
-        "fund": donation.fund,
-    }
-    context = {"donation": donation, "summary": gift_summary(gift, "card")}
-    return _render(page, request, DEMO_TEMPLATE, context)
+    return redirect(checkout_url)

@@ -1,5 +1,5 @@
-"""Donations in the Wagtail admin (views in donations/admin_views.py), the donate
-link of the site's menu, and the demo funds.
+"""Donations in the Wagtail admin (donations/admin_views.py, donations/dashboard.py), the
+donate link of the site's menu, and the demo funds.
 """
 
 from wagtail import hooks
@@ -8,11 +8,8 @@ from wagtail.permissions import register_permission_policy
 from core.demo import DEMO_HOOK
 from core.links import SITE_LINK_HOOK
 
-from .admin_views import (
-    DonationsViewSetGroup,
-    DonationTotalsPanel,
-    ReadOnlyPermissionPolicy,
-)
+from .admin_views import DonationsViewSetGroup, ReadOnlyPermissionPolicy
+from .dashboard import DonationTotalsPanel
 from .demo import load_funds
 from .models import DonatePage, Donation
 

@@ -5,7 +5,7 @@ signature, a malformed body, and 413 for an oversized one. A verified event is
 stored by its Stripe id (unique) inside ``transaction.atomic()`` together with
 its processing, so a duplicate delivery, even many at once, is a 200 no-op.
 Events about the same payment, invoice, subscription or customer are applied one
-after another (services.lock_stripe_objects). A refund that matches no gift yet is
+after another (records.lock_stripe_objects). A refund that matches no gift yet is
 stored as waiting and tried again after the commit of every payment, after its own
 commit, and by the worker's sweep (donations.tasks.retry_waiting_refunds).
 Unknown event types are stored and ignored.
@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 
 import stripe
 
-from . import services
+from . import records, refunds, services
 from .models import StripeEvent
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ HANDLERS = {
     "checkout.session.expired": services.expire_checkout_session,
     "invoice.paid": services.record_invoice_paid,
     "customer.subscription.deleted": services.record_subscription_ended,
-    "charge.refunded": services.record_charge_refunded,
+    "charge.refunded": refunds.record_charge_refunded,
 }
 # Events that pay a gift: after they commit, refunds waiting for them are tried again.
 PAYMENTS = {
@@ -74,7 +74,7 @@ def clean_payload(value):
 def process_event(event):
     """Store ``event`` (a verified payload dict) once and apply it; returns an outcome."""
     with transaction.atomic():
-        services.lock_stripe_objects(event["data"]["object"])
+        records.lock_stripe_objects(event["data"]["object"])
         row, created = StripeEvent.store(event)
         if not created:
             row = StripeEvent.objects.select_for_update().get(pk=row.pk)
@@ -100,7 +100,7 @@ def process_event(event):
             # After commit, when the other side's rows are visible: a payment and its
             # refund racing each other each look again once committed, so whichever
             # commits last finds the other (robust: the answer to Stripe stays 200).
-            transaction.on_commit(services.retry_waiting_refunds, robust=True)
+            transaction.on_commit(refunds.retry_waiting_refunds, robust=True)
     return outcome
 
 

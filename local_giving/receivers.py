@@ -6,6 +6,9 @@ pages and fragments that show them (the fund's programme pages, the transparency
 page and its CSV, in every language; core.caching.tags). Every other page
 stays cached: on a campaign day gifts arrive every few seconds, at the peak of
 the traffic.
+
+When a donor is forgotten (donations.privacy.donor_forgotten), the bank statement
+lines matched to their gifts lose the payer's name.
 """
 
 from django.conf import settings
@@ -16,10 +19,11 @@ from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from donations.models import Donation, donation_status_changed
+from donations.privacy import donor_forgotten
 from home.models import ProgrammePage
 
 from .figures import forget_totals, retire_totals_pages
-from .models import ProgrammeFund, TransparencyPage
+from .models import ProgrammeFund, StatementLine, TransparencyPage
 
 COUNTED_STATES = {Donation.Status.PAID, Donation.Status.REFUNDED}
 
@@ -76,3 +80,17 @@ def grant_finance_permissions(sender, **kwargs):
         ).first()
         if permission is not None:
             group.permissions.add(permission)
+
+
+@receiver(donor_forgotten, dispatch_uid="local_giving.forget_statement_lines")
+def forget_statement_lines(sender, donation_ids, redact, **kwargs):
+    """A forgotten donor's gifts: blank the payer on the statement lines matched to them."""
+    changed = 0
+    for line in StatementLine.objects.select_for_update().filter(donation_id__in=donation_ids):
+        purpose = redact(line.purpose)
+        if line.payer or purpose != line.purpose:
+            line.payer = ""
+            line.purpose = purpose
+            line.save(update_fields=["payer", "purpose"])
+            changed += 1
+    return changed

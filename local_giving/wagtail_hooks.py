@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.demo import DEMO_HOOK
 
-from . import admin_views
+from . import admin_views, services
 from .bank_account_admin import PANELS, BankAccountForm
 from .demo import load_local_giving
 from .models import AnnualReport, BankAccount, StatementFormat
@@ -98,3 +98,9 @@ def register_bank_transfers_menu():
 
 
 hooks.register(DEMO_HOOK, load_local_giving, order=600)
+
+
+@hooks.register("donations_start_pledge")
+def start_pledge(**gift):
+    """Make the pledge of a bank transfer or bank-app gift; return its page's URL."""
+    return services.pledge_url(services.create_pledge(**gift))

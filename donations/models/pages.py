@@ -1,8 +1,8 @@
 """The donate page (a Wagtail page, translated like the others).
 
-Its routes are the donor's way (donations/views.py): the form and its submission
-at the page's own URL, then thank-you/, cancelled/ and the demo gateway's page,
-all under the page's localized URL.
+Its routes are the donor's way: the form and its submission at the page's own URL
+(donations/views.py), then thank-you/, cancelled/ and the demo gateway's page
+(donations/result_views.py), all under the page's localized URL.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -27,26 +27,27 @@ class DonatePage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("donate page")
 
+    # The views behind the routes (donations.views, donations.result_views) need the
+    # models, so this module cannot import them: DonationsConfig.ready() hands them over
+    # (connect_views), keeping the imports one way, views -> models.
+    route_views = {}
+
+    @classmethod
+    def connect_views(cls, **views):
+        cls.route_views = {**cls.route_views, **views}
+
     @path("", name="donate")
     def donate(self, request):
-        from donations import views
-
-        return views.donate(request, self)
+        return self.route_views["donate"](request, self)
 
     @path("thank-you/<str:token>/", name="thank_you")
     def thank_you(self, request, token):
-        from donations import views
-
-        return views.thank_you(request, self, token)
+        return self.route_views["thank_you"](request, self, token)
 
     @path("cancelled/<str:token>/", name="cancelled")
     def cancelled(self, request, token):
-        from donations import views
-
-        return views.cancelled(request, self, token)
+        return self.route_views["cancelled"](request, self, token)
 
     @path("demo-checkout/<str:token>/", name="demo_checkout")
     def demo_checkout(self, request, token):
-        from donations import views
-
-        return views.demo_checkout(request, self, token)
+        return self.route_views["demo_checkout"](request, self, token)

@@ -12,7 +12,7 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
-from donations.admin_views import month_totals
+from donations.dashboard import month_totals
 from donations.models import Donation, Fund
 from donations.receivers import DONATIONS_GROUP_PERMISSIONS, ensure_donations_group
 

@@ -9,8 +9,8 @@ from django.utils import translation
 
 import pytest
 
-from donations.admin_views import month_totals
 from donations.checkout import create_checkout_session
+from donations.dashboard import month_totals
 from donations.models import Donation
 from donations.receipts import format_amount
 from tests.stripe_double.events import event

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from donations.donor_links import donation_token
 from donations.models import Donation
 
 
@@ -78,8 +79,6 @@ def test_demo_gateway_is_404_when_off(client, donate_url, gift, demo, settings):
 def test_demo_cannot_pay_a_real_stripe_donation(client, donate_url, gift, stripe_double, settings):
     client.post(donate_url("en"), gift())
     donation = Donation.objects.get()
-    from donations.views import donation_token
-
     settings.DONATIONS_DEMO_GATEWAY = True
     url = donate_url("en") + f"demo-checkout/{donation_token(donation)}/"
     assert client.post(url, {"pay": "1"}).status_code == 404

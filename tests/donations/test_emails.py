@@ -15,7 +15,7 @@ from django.utils import timezone
 import pytest
 from pypdf import PdfReader
 
-from donations import signing
+from donations import donor_links
 from donations.models import Donation
 
 from .receipt_factories import make_fund, make_paid_donation
@@ -102,7 +102,7 @@ def test_receipt_link_serves_the_pdf_privately(client, django_capture_on_commit_
 
 def test_tampered_or_foreign_links_are_404(client, django_capture_on_commit_callbacks):
     donation = paid_with_email(django_capture_on_commit_callbacks, language="en")
-    token = signing.make_token(donation, signing.RECEIPT_SALT)
+    token = donor_links.make_token(donation, donor_links.RECEIPT_SALT)
     last = token[-1]
     tampered = token[:-1] + ("A" if last != "A" else "B")
 
@@ -110,7 +110,7 @@ def test_tampered_or_foreign_links_are_404(client, django_capture_on_commit_call
     # Junk without the signature's colons is first offered to the /ky/ pages, then 404s.
     assert client.get("/donor/receipt/not-a-token/", follow=True).status_code == 404
     # A portal token does not open a receipt (one salt per purpose).
-    portal_token = signing.make_token(donation, signing.PORTAL_SALT)
+    portal_token = donor_links.make_token(donation, donor_links.PORTAL_SALT)
     assert client.get(f"/donor/receipt/{portal_token}/").status_code == 404
     # Signed with the right key but no salt: refused.
     unsalted = TimestampSigner().sign(donation.public_id.hex)
@@ -120,8 +120,8 @@ def test_tampered_or_foreign_links_are_404(client, django_capture_on_commit_call
 
 def test_expired_link_is_404(client, django_capture_on_commit_callbacks, monkeypatch):
     donation = paid_with_email(django_capture_on_commit_callbacks, language="en")
-    link = signing.receipt_pdf_url(donation)
-    monkeypatch.setattr(signing, "RECEIPT_LINK_MAX_AGE", -1)
+    link = donor_links.receipt_pdf_url(donation)
+    monkeypatch.setattr(donor_links, "RECEIPT_LINK_MAX_AGE", -1)
     assert client.get(link).status_code == 404
 
 
@@ -129,7 +129,7 @@ def test_no_receipt_link_for_an_unpaid_donation(client):
     from .receipt_factories import make_donation
 
     donation = make_donation(make_fund())
-    assert client.get(signing.receipt_pdf_url(donation)).status_code == 404
+    assert client.get(donor_links.receipt_pdf_url(donation)).status_code == 404
 
 
 def test_one_time_gift_has_no_portal_link(django_capture_on_commit_callbacks):
@@ -253,14 +253,14 @@ def test_monthly_instalment_opens_the_parents_portal(
     assert len(mail.outbox) == 2
     [_receipt, portal_link] = links_in(mail.outbox[1].body)
     assert portal_link.startswith("/donor/portal/")
-    assert signing.donation_for_portal_token(portal_link.split("/")[3]) == instalment
+    assert donor_links.donation_for_portal_token(portal_link.split("/")[3]) == instalment
     assert client.get(portal_link).status_code == 302
     assert portal_double.calls[0][1]["customer"] == "cus_TestDonor1"
 
 
 def test_portal_link_of_a_one_time_gift_is_404(client, django_capture_on_commit_callbacks):
     donation = paid_with_email(django_capture_on_commit_callbacks, language="en")
-    assert client.get(signing.portal_url(donation)).status_code == 404
+    assert client.get(donor_links.portal_url(donation)).status_code == 404
 
 
 def test_stripe_down_shows_an_apology(client, settings, django_capture_on_commit_callbacks):
@@ -270,7 +270,7 @@ def test_stripe_down_shows_an_apology(client, settings, django_capture_on_commit
     settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # discard port: connection refused
     settings.STRIPE_MAX_NETWORK_RETRIES = 0
 
-    response = client.get(signing.portal_url(donation))
+    response = client.get(donor_links.portal_url(donation))
 
     assert response.status_code == 503
     assert b"cannot be opened right now" in response.content

@@ -17,8 +17,8 @@ from django.test import Client
 
 import pytest
 
+from donations.donor_links import portal_url, receipt_pdf_url
 from donations.models import Donation
-from donations.signing import portal_url, receipt_pdf_url
 from tests.donations.conftest import WEBHOOK_SECRET
 from tests.stripe_double import events as stripe_events
 

@@ -3,12 +3,12 @@
     manage.py reconcile_donations --since 3d
 
 Lists Checkout Sessions (created since), paid invoices and refunds through the
-stripe library and runs each through the same fulfilment functions as the webhook
-(donations.services), under the same per-object locks, so it is idempotent and safe
-to run as often as you like (e.g. hourly from cron), also while webhooks arrive, or
-after a webhook outage. Gifts are dated when the donor paid, as Stripe reports it
-(a session's payment intent's latest charge, an invoice's status_transitions.paid_at,
-a refund's created), never by the day this command runs.
+stripe library and runs each through the same functions as the webhook
+(donations.services, donations.refunds), under the same per-object locks, so it is
+idempotent and safe to run as often as you like (e.g. hourly from cron), also while
+webhooks arrive, or after a webhook outage. Gifts are dated when the donor paid, as
+Stripe reports it (a session's payment intent's latest charge, an invoice's
+status_transitions.paid_at, a refund's created), never by the day this command runs.
 """
 
 import datetime
@@ -21,12 +21,13 @@ from django.utils.dateparse import parse_datetime
 
 import stripe
 
-from donations import services
+from donations import records, services, stripe_payloads
+from donations import refunds as refund_service
 from donations.stripe_client import StripeNotConfigured, stripe_client
 
 UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 PAGE_SIZE = 100
-# Expanded so each session says when it was paid (services.session_paid_at).
+# Expanded so each session says when it was paid (stripe_payloads.session_paid_at).
 SESSION_EXPAND = ["data.payment_intent.latest_charge", "data.invoice"]
 
 
@@ -68,7 +69,7 @@ class Command(BaseCommand):
                 counts["sessions"] += 1
                 data = session.to_dict()
                 with transaction.atomic():
-                    services.lock_stripe_objects(data)
+                    records.lock_stripe_objects(data)
                     if data.get("status") == "complete":
                         found = services.fulfil_checkout_session(data)
                     elif data.get("status") == "expired":
@@ -82,11 +83,11 @@ class Command(BaseCommand):
             )
             for invoice in invoices.auto_paging_iter():
                 data = invoice.to_dict()
-                if not services.invoice_subscription(data)[0]:
+                if not stripe_payloads.invoice_subscription(data)[0]:
                     continue  # not a monthly gift's invoice
                 counts["invoices"] += 1
                 with transaction.atomic():
-                    services.lock_stripe_objects(data)
+                    records.lock_stripe_objects(data)
                     counts["unmatched"] += services.record_invoice_paid(data) is None
 
             refunds = client.v1.refunds.list(params={"created": created, "limit": PAGE_SIZE})
@@ -96,17 +97,17 @@ class Command(BaseCommand):
                     continue
                 counts["refunds"] += 1
                 with transaction.atomic():
-                    services.lock_stripe_objects(data)
-                    donation, _done = services.refund_donation(
-                        payment_intent=services.object_id(data.get("payment_intent")),
+                    records.lock_stripe_objects(data)
+                    donation, _done = refund_service.refund_donation(
+                        payment_intent=stripe_payloads.object_id(data.get("payment_intent")),
                         amount_refunded=data.get("amount"),
-                        refunded_at=services.from_timestamp(data.get("created")),
+                        refunded_at=stripe_payloads.from_timestamp(data.get("created")),
                     )
                 counts["unmatched"] += donation is None
         except stripe.StripeError as error:
             raise CommandError(f"Stripe: {error}") from error
         # Refund events that waited for a payment found just now.
-        services.retry_waiting_refunds()
+        refund_service.retry_waiting_refunds()
 
         self.stdout.write(
             "Reconciled since {since}: {sessions} checkout sessions, {invoices} invoices, "

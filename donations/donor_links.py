@@ -1,8 +1,10 @@
-"""Unguessable, expiring links for a donor: the receipt PDF and Stripe's customer portal.
+"""Unguessable links for a donor: the thank-you and cancelled pages, the receipt PDF and
+Stripe's customer portal.
 
-A link carries the donation's public_id signed with django.core.signing (a timestamped
-HMAC over SECRET_KEY, one salt per purpose), so it cannot be enumerated, altered or
-reused for another purpose. Bad, altered or expired tokens read as "no such donation".
+A link carries the donation's public_id signed with django.core.signing (an HMAC over
+SECRET_KEY, one salt per purpose), so it cannot be enumerated, altered or reused for
+another purpose. The receipt and portal links are timestamped and expire; bad, altered
+or expired tokens read as "no such donation".
 """
 
 from urllib.parse import urljoin
@@ -10,9 +12,11 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils.crypto import constant_time_compare
 
 from .models import Donation
 
+THANKS_SALT = "donations.thank-you"
 RECEIPT_SALT = "donations.receipt-pdf"
 PORTAL_SALT = "donations.customer-portal"
 
@@ -20,6 +24,25 @@ PORTAL_SALT = "donations.customer-portal"
 # instalment's email brings a fresh portal link, so that one can be shorter.
 RECEIPT_LINK_MAX_AGE = getattr(settings, "DONATIONS_RECEIPT_LINK_MAX_AGE", 60 * 60 * 24 * 730)
 PORTAL_LINK_MAX_AGE = getattr(settings, "DONATIONS_PORTAL_LINK_MAX_AGE", 60 * 60 * 24 * 90)
+
+
+def donation_token(donation):
+    """Signed, deterministic token for the thank-you and cancel URLs: "<hex id>-<signature>".
+
+    No timestamp: a retry must send Stripe exactly the same success_url, or the
+    idempotent request would differ. Only [A-Za-z0-9_-], as Wagtail's page routes allow.
+    """
+    public_id = donation.public_id.hex
+    return f"{public_id}-{signing.Signer(salt=THANKS_SALT).signature(public_id)}"
+
+
+def donation_from_token(token, **filters):
+    """The donation a thank-you token names (with ``filters``), or None."""
+    public_id, _sep, signature = token.partition("-")
+    expected = signing.Signer(salt=THANKS_SALT).signature(public_id)
+    if not signature or not constant_time_compare(signature, expected):
+        return None
+    return Donation.objects.select_related("fund").filter(public_id=public_id, **filters).first()
 
 
 def make_token(donation, salt):
